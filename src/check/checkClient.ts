@@ -1,0 +1,45 @@
+import { invariants } from '../invariants/index.js';
+import { schemaViolations } from '../schema/validator.js';
+import { resolveRuleSettings } from './ruleSettings.js';
+import type { CheckOptions, CheckResult, Violation } from './types.js';
+
+const DEFAULT_CLOCK_SKEW_MS = 1000;
+
+/**
+ * Checks one Client: the seed schema first, then every invariant of the catalogue.
+ * Never throws on any value; throws a TypeError only for bad options.
+ */
+export function checkClient(value: unknown, options: CheckOptions = {}): CheckResult {
+  return createClientChecker(options)(value);
+}
+
+/** Resolves the options once and returns a checker for many Clients (what the CLI and suites use). */
+export function createClientChecker(options: CheckOptions = {}): (value: unknown) => CheckResult {
+  const settings = resolveRuleSettings(options);
+  const clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
+  if (!Number.isFinite(clockSkewMs) || clockSkewMs < 0) {
+    throw new TypeError(`clockSkewMs must be a finite number >= 0, got ${clockSkewMs}`);
+  }
+  if (options.now !== undefined && !Number.isFinite(options.now)) {
+    throw new TypeError(`now must be a finite number of ms since the epoch, got ${options.now}`);
+  }
+  const context = { clockSkewMs, now: options.now };
+  const active = invariants.flatMap((invariant) => {
+    const severity = settings.get(invariant.id);
+    return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
+  });
+
+  return (value) => {
+    const violations: Violation[] = [];
+    for (const violation of schemaViolations(value)) {
+      const severity = settings.get(violation.rule) ?? 'error';
+      if (severity !== 'off') violations.push({ ...violation, severity });
+    }
+    for (const { invariant, severity } of active) {
+      for (const finding of invariant.check(value, context)) {
+        violations.push({ rule: invariant.id, severity, ...finding });
+      }
+    }
+    return { ok: violations.every((violation) => violation.severity !== 'error'), violations };
+  };
+}

@@ -1,0 +1,9 @@
+/** clerk-client-conformance: checks, invariants and types for Clerk's Backend API Client object. */
+
+export { checkClient, createClientChecker } from './check/checkClient.js';
+export { ruleIds } from './check/ruleSettings.js';
+export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violation } from './check/types.js';
+export { invariants } from './invariants/index.js';
+export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
+export type { Client, Session, SessionActivity } from './schema/types.js';
+export { clientSchema } from './schema/validator.js';

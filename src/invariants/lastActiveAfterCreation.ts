@@ -1,0 +1,25 @@
+import { pointer } from '../jsonPointer.js';
+import { isTimestamp, sessionsOf } from './_internals/read.js';
+import type { Invariant } from './types.js';
+
+/** A session is not active long before it was created (a few ms early is a real Clerk quirk). */
+export const lastActiveAfterCreation = {
+  id: 'last-active-after-creation',
+  description: 'Each session `last_active_at >= created_at - clockSkewMs` (default skew 1000 ms).',
+  severity: { default: 'warning', strict: 'warning' },
+  evidence:
+    'Real sessions are often 2-8 ms early (clerk-fapi-rs, clerk-sdk-flutter captures): never strict without skew.',
+  check(client, { clockSkewMs }) {
+    return sessionsOf(client).flatMap(({ index, session }) => {
+      const { created_at: created, last_active_at: lastActive } = session;
+      if (!isTimestamp(created) || !isTimestamp(lastActive) || lastActive >= created - clockSkewMs) return [];
+      return [
+        {
+          path: pointer('sessions', index, 'last_active_at'),
+          message: `must not be more than ${clockSkewMs} ms before created_at`,
+          params: { created_at: created, last_active_at: lastActive, clockSkewMs },
+        },
+      ];
+    });
+  },
+} satisfies Invariant;

@@ -1,0 +1,30 @@
+import { pointer } from '../jsonPointer.js';
+import { isObject, sessionsOf } from './_internals/read.js';
+import type { Invariant } from './types.js';
+
+/** A session's latest activity says what it is. */
+export const latestActivityObject = {
+  id: 'latest-activity-object',
+  description: '`latest_activity.object` is `"session_activity"` when `latest_activity` is present.',
+  severity: { default: 'warning', strict: 'error' },
+  evidence: 'Real data: 4/4 activities.',
+  check(client) {
+    return sessionsOf(client).flatMap(({ index, session }) => {
+      const activity = session.latest_activity;
+      if (
+        !isObject(activity) ||
+        typeof activity.object !== 'string' ||
+        activity.object === 'session_activity'
+      ) {
+        return [];
+      }
+      return [
+        {
+          path: pointer('sessions', index, 'latest_activity', 'object'),
+          message: 'must be "session_activity"',
+          params: { actual: activity.object },
+        },
+      ];
+    });
+  },
+} satisfies Invariant;

@@ -1,0 +1,30 @@
+import type { RuleSetting } from '../check/types.js';
+
+/** What an invariant's check knows about the run. */
+export type InvariantContext = {
+  /** Tolerance for real clock skew, in ms. */
+  clockSkewMs: number;
+  /** When the response was observed (ms since the epoch), when known. */
+  now: number | undefined;
+};
+
+/** One place where an invariant does not hold; `checkClient` adds the rule id and severity. */
+export type Finding = {
+  path: string;
+  message: string;
+  params?: Record<string, unknown>;
+};
+
+/** A semantic rule of the Client that no schema can express. */
+export type Invariant = {
+  /** Stable public id: CLI flags, reports and near-valid labels use it. */
+  id: string;
+  /** The rule in one sentence. */
+  description: string;
+  /** Severity in each profile. */
+  severity: { default: RuleSetting; strict: RuleSetting };
+  /** Why the rule holds for Clerk, and how far that is verified. */
+  evidence: string;
+  /** Pure and total: any JSON value in, findings out, never a throw; reads only values of the right type. */
+  check: (client: unknown, context: InvariantContext) => Finding[];
+};

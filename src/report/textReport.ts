@@ -1,0 +1,62 @@
+import { ruleIds } from '../check/ruleSettings.js';
+import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
+
+/** The human report: violations grouped by rule with source and path, input errors, then a one-line summary. */
+export function textReport(result: RunResult): string {
+  const lines: string[] = [];
+  for (const [rule, violations] of groupByRule(result.violations)) {
+    const severity = violations[0]?.severity ?? 'error';
+    lines.push(`${rule} (${severity}): ${plural(violations.length, 'violation')}`);
+    for (const { source, path, message, params } of violations) {
+      lines.push(`  ${source}  ${path || '(the document)'}  ${message}${details(params)}`);
+    }
+    lines.push('');
+  }
+  for (const { source, message } of result.errors) lines.push(`input error: ${source}: ${message}`);
+  if (result.errors.length > 0) lines.push('');
+  lines.push(summaryLine(result));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One line a person can read at the end of a CI log. */
+export function summaryLine(result: RunResult): string {
+  const errors = result.violations.filter((violation) => violation.severity === 'error').length;
+  const warnings = result.violations.length - errors;
+  const checked = `${plural(result.documents, 'document')}, ${plural(result.clients, 'client')} checked`;
+  const found =
+    result.violations.length === 0
+      ? 'no violations'
+      : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(new Set(result.violations.map((v) => v.rule)).size, 'rule')}`;
+  const inputErrors = result.errors.length > 0 ? `; ${plural(result.errors.length, 'input error')}` : '';
+  const verdict = result.ok
+    ? 'conformant'
+    : failingViolations(result).length > 0
+      ? 'not conformant'
+      : 'incomplete';
+  return `${verdict}: ${checked}, ${found}${inputErrors}`;
+}
+
+/** The params of a violation in one short line, so the text report shows the offending values. */
+function details(params: Record<string, unknown> | undefined): string {
+  if (params === undefined || Object.keys(params).length === 0) return '';
+  const text = JSON.stringify(params);
+  return ` ${text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text}`;
+}
+
+const MAX_DETAILS = 160;
+
+/** Violations by rule, in catalogue order (schema rules first), so reports read the same every run. */
+function groupByRule(violations: SourcedViolation[]): Map<string, SourcedViolation[]> {
+  const groups = new Map<string, SourcedViolation[]>();
+  for (const violation of violations) {
+    const group = groups.get(violation.rule);
+    if (group === undefined) groups.set(violation.rule, [violation]);
+    else group.push(violation);
+  }
+  const order = (rule: string) => ruleIds.indexOf(rule);
+  return new Map([...groups].sort(([a], [b]) => order(a) - order(b)));
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

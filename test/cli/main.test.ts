@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { client, copy } from '../helpers.js';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+function files(contents: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'clerk-conformance-cli-'));
+  for (const [name, text] of Object.entries(contents)) writeFileSync(join(root, name), text);
+  return root;
+}
+
+const valid = JSON.stringify(client(2));
+const dangling = JSON.stringify({ ...client(1), last_active_session_id: 'sess_2ohNloGlvbsE5jE9la8jNih1yka' });
+
+describe('clerk-conformance check', () => {
+  test('exits 0 on the valid examples and says so', async () => {
+    const { code, stdout } = await run('check', 'examples/valid');
+    expect(code).toBe(0);
+    expect(stdout).toBe('conformant: 7 documents, 9 clients checked, no violations\n');
+  });
+
+  test('exits 1 on the broken examples, grouping violations by rule with source and path', async () => {
+    const { code, stdout } = await run('check', 'examples/broken');
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'last-active-session-listed (error): 1 violation\n  examples/broken/dangling-last-active-session.json  /last_active_session_id  must be the id of one of sessions',
+    );
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
+      'not conformant: 8 documents, 8 clients checked, 14 errors and 0 warnings in 8 rules',
+    );
+  });
+
+  test('--format json prints one object with sources inside lists', async () => {
+    const root = files({
+      'list.json': JSON.stringify({ data: [client(0), JSON.parse(dangling)], total_count: 2 }),
+    });
+    const { code, stdout } = await run('check', '--format', 'json', join(root, 'list.json'));
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({
+      ok: false,
+      documents: 1,
+      clients: 2,
+      violations: [
+        {
+          source: `${join(root, 'list.json')}#/data/1`,
+          rule: 'last-active-session-listed',
+          severity: 'error',
+          path: '/last_active_session_id',
+          message: 'must be the id of one of sessions',
+          params: { id: 'sess_2ohNloGlvbsE5jE9la8jNih1yka' },
+        },
+      ],
+      errors: [],
+    });
+  });
+
+  test('an array document names each Client by index', async () => {
+    const root = files({ 'clients.json': `[${valid},${dangling}]` });
+    const { stdout } = await run('check', '--format', 'json', join(root, 'clients.json'));
+    expect(JSON.parse(stdout).violations[0].source).toBe(`${join(root, 'clients.json')}#/1`);
+  });
+
+  test('invalid JSON names the file, line and column; the other files are still checked; exit 2', async () => {
+    const root = files({ 'a.json': '{\n  "object": "client",\n  oops\n}', 'b.json': dangling, 'c.json': '' });
+    const { code, stdout } = await run('check', root);
+    expect(code).toBe(2);
+    expect(stdout).toContain(
+      `input error: ${join(root, 'a.json')}: invalid JSON: invalid symbol at line 3, column 3`,
+    );
+    expect(stdout).toContain(`input error: ${join(root, 'c.json')}: empty document: expected JSON`);
+    expect(stdout).toContain(`${join(root, 'b.json')}  /last_active_session_id`);
+    expect(stdout).toMatch(
+      /not conformant: 1 document, 1 client checked, 1 error and 0 warnings in 1 rule; 2 input errors\n$/,
+    );
+  });
+
+  test('--max-size refuses a larger file by name', async () => {
+    const root = files({ 'big.json': valid });
+    const { code, stdout } = await run('check', '--max-size', '100', join(root, 'big.json'));
+    expect(code).toBe(2);
+    expect(stdout).toContain(
+      `input error: ${join(root, 'big.json')}: larger than the size limit of 100 bytes`,
+    );
+  });
+
+  test('a document that is not an object is a schema violation, not a crash', async () => {
+    const root = files({ 'n.json': '42' });
+    const { code, stdout } = await run('check', join(root, 'n.json'));
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${join(root, 'n.json')}  (the document)  must be object`);
+  });
+
+  test('--profile, --rule and --fail-on decide what fails', async () => {
+    const warned = copy(client(1));
+    if (warned.sessions[0]?.latest_activity) warned.sessions[0].latest_activity.object = 'activity';
+    const path = join(files({ 'w.json': JSON.stringify(warned) }), 'w.json');
+    expect((await run('check', path)).code).toBe(0);
+    expect((await run('check', '--fail-on', 'warning', path)).code).toBe(1);
+    expect((await run('check', '--profile', 'strict', path)).code).toBe(1);
+    expect(
+      (await run('check', '--profile', 'strict', '--rule', 'latest-activity-object=off', path)).code,
+    ).toBe(0);
+    expect((await run('check', '--rule', 'latest-activity-object=error', path)).code).toBe(1);
+  });
+
+  test.each([
+    [['check'], 'check needs at least one path'],
+    [['check', '--profile', 'lax', 'x.json'], '--profile must be one of default, strict, got "lax"'],
+    [['check', '--rule', 'id-prefixes', 'x.json'], '--rule takes id=error|warning|off, got "id-prefixes"'],
+    [['check', '--rule', 'nope=off', 'x.json'], 'unknown rule "nope"'],
+    [['check', '--max-size', 'big', 'x.json'], '--max-size takes a whole number, got "big"'],
+    [['check', '--colour', 'x.json'], "Unknown option '--colour'"],
+    [['lint'], 'unknown command "lint"'],
+  ])('usage error %j exits 2 with a clear message', async (argv, message) => {
+    const { code, stderr, stdout } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const { code, stdout } = await run('check', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: clerk-conformance <command> [options]');
+  });
+
+  test('reads - from stdin through the real binary', async () => {
+    const child = promisify(execFile)('node', ['--import', 'tsx', 'src/cli/bin.ts', 'check', '-'], {});
+    child.child.stdin?.end(dangling);
+    const failure = await child.then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toContain('-  /last_active_session_id  must be the id of one of sessions');
+  });
+});

@@ -1,0 +1,38 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { invariants } from '../../src/invariants/index.js';
+
+/** Section 6 of clerk-client-facts.md: the public contract of ids and severities, in order. */
+const CATALOGUE = [
+  ['session-ids-match-sessions', 'error', 'error'],
+  ['session-ids-ordered', 'warning', 'error'],
+  ['session-ids-unique', 'error', 'error'],
+  ['last-active-session-listed', 'error', 'error'],
+  ['last-active-session-signed-in', 'warning', 'error'],
+  ['session-client-id-matches', 'error', 'error'],
+  ['timestamps-ordered', 'error', 'error'],
+  ['last-active-after-creation', 'warning', 'warning'],
+  ['expire-not-after-abandon', 'warning', 'error'],
+  ['timestamps-in-milliseconds', 'error', 'error'],
+  ['id-prefixes', 'warning', 'error'],
+  ['ksuid-ids', 'off', 'error'],
+  ['latest-activity-object', 'warning', 'error'],
+  ['status-matches-clock', 'warning', 'error'],
+];
+
+describe('the invariant registry', () => {
+  test('lists the catalogue of clerk-client-facts.md section 6, in order, with its severities', () => {
+    expect(invariants.map(({ id, severity }) => [id, severity.default, severity.strict])).toEqual(CATALOGUE);
+  });
+
+  test('registers every invariant file once, and each is documented', () => {
+    const files = readdirSync(new URL('../../src/invariants/', import.meta.url)).filter(
+      (file) => file.endsWith('.ts') && !['index.ts', 'types.ts'].includes(file),
+    );
+    expect(files).toHaveLength(invariants.length);
+    for (const invariant of invariants) {
+      expect(invariant.description.length, invariant.id).toBeGreaterThan(10);
+      expect(invariant.evidence.length, invariant.id).toBeGreaterThan(10);
+    }
+  });
+});
