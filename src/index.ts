@@ -1,6 +1,7 @@
-/** clerk-client-conformance: checks, invariants and types for Clerk's Backend API Client object. */
+/** clerk-client-conformance: checks, invariants, arbitraries and types for Clerk's Backend API Client object. */
 
-export { checkClient, createClientChecker } from './check/checkClient.js';
+export * from './arbitraries/index.js';
+export { checkClient, createClientChecker, DEFAULT_CLOCK_SKEW_MS } from './check/checkClient.js';
 export { ruleIds } from './check/ruleSettings.js';
 export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violation } from './check/types.js';
 export { invariants } from './invariants/index.js';

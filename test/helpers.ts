@@ -1,16 +1,16 @@
 /** Hand-built Clients for unit tests: coherent, realistic, and easy to break one field at a time. */
 import type { Client, Session } from '../src/index.js';
-import { encodeKsuid } from '../src/invariants/_internals/ksuid.js';
 import type { Finding, Invariant, InvariantContext } from '../src/invariants/types.js';
+import { encodeKsuid } from '../src/ksuid.js';
 
 export const DAY_MS = 86_400_000;
 export const T0 = 1_731_318_000_000;
 
-let counter = 0n;
+let counter = 0;
 /** A KSUID-style id whose embedded time is `floor(ms / 1000)`, unique within the test run. */
 export function id(prefix: string, ms: number): string {
-  counter += 1n;
-  return `${prefix}_${encodeKsuid(Math.floor(ms / 1000), counter * 0x9e3779b97f4a7c15n)}`;
+  counter += 1;
+  return `${prefix}_${encodeKsuid(Math.floor(ms / 1000), [0x9e3779b9, counter, 0x7f4a7c15, counter * 7919])}`;
 }
 
 export function session(clientId: string, createdAt: number, overrides: Partial<Session> = {}): Session {
@@ -79,7 +79,7 @@ export function findingsOf(
   invariant: Invariant,
   value: unknown,
   overrides: Partial<InvariantContext> = {},
-): Finding[] {
+): readonly Finding[] {
   return invariant.check(value, { ...context, ...overrides });
 }
 

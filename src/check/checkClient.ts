@@ -3,7 +3,8 @@ import { schemaViolations } from '../schema/validator.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, Violation } from './types.js';
 
-const DEFAULT_CLOCK_SKEW_MS = 1000;
+/** The tolerance for real clock skew when none is given, in ms. */
+export const DEFAULT_CLOCK_SKEW_MS = 1000;
 
 /**
  * Checks one Client: the seed schema first, then every invariant of the catalogue.

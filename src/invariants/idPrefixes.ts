@@ -1,16 +1,6 @@
 import { pointer } from '../jsonPointer.js';
-import { isObject, type JsonObject, sessionsOf } from './_internals/read.js';
+import { isObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
 import type { Finding, Invariant } from './types.js';
-
-/** Each id field and the prefix its values carry. */
-const CLIENT_IDS = { id: 'client_', sign_in_id: 'sia_', sign_up_id: 'sua_', last_active_session_id: 'sess_' };
-const SESSION_IDS = {
-  id: 'sess_',
-  client_id: 'client_',
-  user_id: 'user_',
-  last_active_organization_id: 'org_',
-};
-const ACTIVITY_IDS = { id: 'sess_activity_' };
 
 /** Ids carry the prefix of what they name. */
 export const idPrefixes = {
@@ -20,36 +10,54 @@ export const idPrefixes = {
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real data: every id of every capture.',
   check(client) {
-    if (!isObject(client)) return [];
-    const findings = wrongPrefixes(client, CLIENT_IDS, []);
-    if (Array.isArray(client.session_ids)) {
-      client.session_ids.forEach((id, index) => {
-        findings.push(...wrongPrefix(id, 'sess_', pointer('session_ids', index)));
-      });
+    if (!isObject(client)) return NO_FINDINGS;
+    // Named reads, and paths built only on failure: this rule runs on every Client and stays cheap that way.
+    let found: Finding[] | undefined;
+    const { id, sign_in_id: signIn, sign_up_id: signUp, last_active_session_id: lastActive } = client;
+    if (wrong(id, 'client_')) found = add(found, id, 'client_', '/id');
+    if (wrong(signIn, 'sia_')) found = add(found, signIn, 'sia_', '/sign_in_id');
+    if (wrong(signUp, 'sua_')) found = add(found, signUp, 'sua_', '/sign_up_id');
+    if (wrong(lastActive, 'sess_')) found = add(found, lastActive, 'sess_', '/last_active_session_id');
+    const listed = Array.isArray(client.session_ids) ? client.session_ids : NO_FINDINGS;
+    for (let index = 0; index < listed.length; index++) {
+      if (wrong(listed[index], 'sess_'))
+        found = add(found, listed[index], 'sess_', pointer('session_ids', index));
     }
-    for (const { index, session } of sessionsOf(client)) {
-      findings.push(...wrongPrefixes(session, SESSION_IDS, ['sessions', index]));
-      if (isObject(session.latest_activity)) {
-        findings.push(
-          ...wrongPrefixes(session.latest_activity, ACTIVITY_IDS, ['sessions', index, 'latest_activity']),
+    const sessions = sessionsOf(client);
+    for (let index = 0; index < sessions.length; index++) {
+      const session = sessions[index];
+      if (!isObject(session)) continue;
+      const {
+        id,
+        client_id: clientId,
+        user_id: userId,
+        last_active_organization_id: org,
+        latest_activity: activity,
+      } = session;
+      if (wrong(id, 'sess_')) found = add(found, id, 'sess_', pointer('sessions', index, 'id'));
+      if (wrong(clientId, 'client_'))
+        found = add(found, clientId, 'client_', pointer('sessions', index, 'client_id'));
+      if (wrong(userId, 'user_')) found = add(found, userId, 'user_', pointer('sessions', index, 'user_id'));
+      if (wrong(org, 'org_'))
+        found = add(found, org, 'org_', pointer('sessions', index, 'last_active_organization_id'));
+      if (isObject(activity) && wrong(activity.id, 'sess_activity_')) {
+        found = add(
+          found,
+          activity.id,
+          'sess_activity_',
+          pointer('sessions', index, 'latest_activity', 'id'),
         );
       }
     }
-    return findings;
+    return found ?? NO_FINDINGS;
   },
 } satisfies Invariant;
 
-function wrongPrefixes(
-  object: JsonObject,
-  fields: Record<string, string>,
-  at: Array<string | number>,
-): Finding[] {
-  return Object.entries(fields).flatMap(([field, prefix]) =>
-    wrongPrefix(object[field], prefix, pointer(...at, field)),
-  );
+/** A string without the prefix; any other type is the schema's finding. */
+function wrong(id: unknown, prefix: string): boolean {
+  return typeof id === 'string' && !(id.length > prefix.length && id.startsWith(prefix));
 }
 
-function wrongPrefix(id: unknown, prefix: string, path: string): Finding[] {
-  if (typeof id !== 'string' || (id.startsWith(prefix) && id.length > prefix.length)) return [];
-  return [{ path, message: `must start with ${prefix}`, params: { prefix, id } }];
+function add(found: Finding[] | undefined, id: unknown, prefix: string, path: string): Finding[] {
+  return [...(found ?? []), { path, message: `must start with ${prefix}`, params: { prefix, id } }];
 }

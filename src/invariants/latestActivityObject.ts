@@ -1,6 +1,6 @@
 import { pointer } from '../jsonPointer.js';
-import { isObject, sessionsOf } from './_internals/read.js';
-import type { Invariant } from './types.js';
+import { isObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
+import type { Finding, Invariant } from './types.js';
 
 /** A session's latest activity says what it is. */
 export const latestActivityObject = {
@@ -9,22 +9,24 @@ export const latestActivityObject = {
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real data: 4/4 activities.',
   check(client) {
-    return sessionsOf(client).flatMap(({ index, session }) => {
-      const activity = session.latest_activity;
+    let findings: Finding[] | undefined;
+    const sessions = sessionsOf(client);
+    for (let index = 0; index < sessions.length; index++) {
+      const session = sessions[index];
+      const activity = isObject(session) ? session.latest_activity : undefined;
       if (
         !isObject(activity) ||
         typeof activity.object !== 'string' ||
         activity.object === 'session_activity'
-      ) {
-        return [];
-      }
-      return [
-        {
-          path: pointer('sessions', index, 'latest_activity', 'object'),
-          message: 'must be "session_activity"',
-          params: { actual: activity.object },
-        },
-      ];
-    });
+      )
+        continue;
+      findings ??= [];
+      findings.push({
+        path: pointer('sessions', index, 'latest_activity', 'object'),
+        message: 'must be "session_activity"',
+        params: { actual: activity.object },
+      });
+    }
+    return findings ?? NO_FINDINGS;
   },
 } satisfies Invariant;

@@ -1,6 +1,6 @@
 import { pointer } from '../jsonPointer.js';
-import { isObject, sessionsOf } from './_internals/read.js';
-import type { Invariant } from './types.js';
+import { isObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
+import type { Finding, Invariant } from './types.js';
 
 /** Every session belongs to the Client that lists it. */
 export const sessionClientIdMatches = {
@@ -9,14 +9,20 @@ export const sessionClientIdMatches = {
   severity: { default: 'error', strict: 'error' },
   evidence: 'BAPI semantics: a session belongs to one Client.',
   check(client) {
-    if (!isObject(client) || typeof client.id !== 'string') return [];
-    const clientId = client.id;
-    return sessionsOf(client)
-      .filter(({ session }) => typeof session.client_id === 'string' && session.client_id !== clientId)
-      .map(({ index, session }) => ({
+    if (!isObject(client) || typeof client.id !== 'string') return NO_FINDINGS;
+    let findings: Finding[] | undefined;
+    const sessions = sessionsOf(client);
+    for (let index = 0; index < sessions.length; index++) {
+      const session = sessions[index];
+      if (!isObject(session) || typeof session.client_id !== 'string' || session.client_id === client.id)
+        continue;
+      findings ??= [];
+      findings.push({
         path: pointer('sessions', index, 'client_id'),
         message: 'must equal the client id',
-        params: { expected: clientId, actual: session.client_id },
-      }));
+        params: { expected: client.id, actual: session.client_id },
+      });
+    }
+    return findings ?? NO_FINDINGS;
   },
 } satisfies Invariant;

@@ -1,4 +1,4 @@
-import { listedSessionIdsOf, sessionIdsOf } from './_internals/read.js';
+import { listedSessionIdsOf, NO_FINDINGS, sessionIdsInOrder, sessionIdsOf } from './_internals/read.js';
 import type { Invariant } from './types.js';
 
 /** `session_ids` lists exactly the ids of `sessions`. */
@@ -8,12 +8,13 @@ export const sessionIdsMatchSessions = {
   severity: { default: 'error', strict: 'error' },
   evidence: 'The design card; BAPI semantics. Unverified on a full real BAPI response.',
   check(client) {
+    if (sessionIdsInOrder(client)) return NO_FINDINGS;
     const listed = listedSessionIdsOf(client);
     const actual = sessionIdsOf(client);
-    if (listed === undefined || actual === undefined) return [];
+    if (listed === undefined || actual === undefined) return NO_FINDINGS;
     const missing = multisetDifference(actual, listed);
     const unexpected = multisetDifference(listed, actual);
-    if (missing.length === 0 && unexpected.length === 0) return [];
+    if (missing.length === 0 && unexpected.length === 0) return NO_FINDINGS;
     return [
       {
         path: '/session_ids',

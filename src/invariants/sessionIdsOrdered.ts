@@ -1,4 +1,4 @@
-import { listedSessionIdsOf, sessionIdsOf } from './_internals/read.js';
+import { listedSessionIdsOf, NO_FINDINGS, sessionIdsInOrder, sessionIdsOf } from './_internals/read.js';
 import type { Invariant } from './types.js';
 
 /** `session_ids` lists the sessions in the order of `sessions`. */
@@ -8,11 +8,12 @@ export const sessionIdsOrdered = {
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Unverified: no public full BAPI response shows more than one session.',
   check(client) {
+    if (sessionIdsInOrder(client)) return NO_FINDINGS;
     const listed = listedSessionIdsOf(client);
     const actual = sessionIdsOf(client);
-    if (listed === undefined || actual === undefined || !sameMultiset(listed, actual)) return [];
+    // Only a reordering is this rule's finding; anything else is session-ids-match-sessions'.
+    if (listed === undefined || actual === undefined || !sameMultiset(listed, actual)) return NO_FINDINGS;
     const index = listed.findIndex((id, i) => id !== actual[i]);
-    if (index === -1) return [];
     return [
       {
         path: '/session_ids',

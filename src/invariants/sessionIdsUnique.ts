@@ -1,5 +1,5 @@
 import { pointer } from '../jsonPointer.js';
-import { isObject, sessionsOf } from './_internals/read.js';
+import { isObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
 import type { Finding, Invariant } from './types.js';
 
 /** No session id repeats, in `session_ids` or in `sessions`. */
@@ -9,31 +9,44 @@ export const sessionIdsUnique = {
   severity: { default: 'error', strict: 'error' },
   evidence: 'Real data: 12/12 Clients.',
   check(client) {
-    if (!isObject(client)) return [];
-    const findings: Finding[] = [];
-    if (Array.isArray(client.session_ids)) {
-      findings.push(
-        ...repeats(client.session_ids.map((id, index) => ({ id, path: pointer('session_ids', index) }))),
-      );
-    }
-    const sessions = sessionsOf(client).map(({ index, session }) => ({
-      id: session.id,
-      path: pointer('sessions', index, 'id'),
-    }));
-    findings.push(...repeats(sessions));
-    return findings;
+    if (!isObject(client)) return NO_FINDINGS;
+    const listed = Array.isArray(client.session_ids) ? client.session_ids : NO_FINDINGS;
+    const sessionIds = sessionsOf(client).map((session) => (isObject(session) ? session.id : undefined));
+    if (allDistinct(listed) && allDistinct(sessionIds)) return NO_FINDINGS;
+    return [
+      ...repeats(listed, (index) => pointer('session_ids', index)),
+      ...repeats(sessionIds, (index) => pointer('sessions', index, 'id')),
+    ];
   },
 } satisfies Invariant;
 
-/** A finding at each repeated occurrence of a string id (the first occurrence is fine). */
-function repeats(entries: Array<{ id: unknown; path: string }>): Finding[] {
-  const firstAt = new Map<string, string>();
-  const findings: Finding[] = [];
-  for (const { id, path } of entries) {
-    if (typeof id !== 'string') continue;
-    const first = firstAt.get(id);
-    if (first === undefined) firstAt.set(id, path);
-    else findings.push({ path, message: 'must be unique', params: { id, firstAt: first } });
+/** True when no string repeats; pairwise for the few sessions a Client has, hashed beyond that. */
+function allDistinct(ids: readonly unknown[]): boolean {
+  if (ids.length > 16)
+    return (
+      new Set(ids.filter((id) => typeof id === 'string')).size ===
+      ids.filter((id) => typeof id === 'string').length
+    );
+  for (let i = 1; i < ids.length; i++) {
+    for (let j = 0; j < i; j++) if (typeof ids[i] === 'string' && ids[i] === ids[j]) return false;
   }
+  return true;
+}
+
+/** A finding at each repeated occurrence of a string id (the first occurrence is fine). */
+function repeats(ids: readonly unknown[], pathAt: (index: number) => string): Finding[] {
+  const firstIndex = new Map<string, number>();
+  const findings: Finding[] = [];
+  ids.forEach((id, index) => {
+    if (typeof id !== 'string') return;
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else
+      findings.push({
+        path: pathAt(index),
+        message: 'must be unique',
+        params: { id, firstAt: pathAt(first) },
+      });
+  });
   return findings;
 }

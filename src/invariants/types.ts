@@ -26,5 +26,5 @@ export type Invariant = {
   /** Why the rule holds for Clerk, and how far that is verified. */
   evidence: string;
   /** Pure and total: any JSON value in, findings out, never a throw; reads only values of the right type. */
-  check: (client: unknown, context: InvariantContext) => Finding[];
+  check: (client: unknown, context: InvariantContext) => readonly Finding[];
 };

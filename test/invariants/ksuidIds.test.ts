@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ksuidSeconds } from '../../src/invariants/_internals/ksuid.js';
 import { ksuidIds } from '../../src/invariants/ksuidIds.js';
+import { ksuidSeconds } from '../../src/ksuid.js';
 import { client, copy, pathsOf, validClients } from '../helpers.js';
 
 describe('ksuid-ids', () => {

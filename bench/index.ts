@@ -1,0 +1,7 @@
+/** `npm run bench`: every speed goal of the project, as ratios measured in one run (never asserted in tests). */
+import { benchCheck } from './checkThroughput.js';
+import { benchGeneration } from './generationThroughput.js';
+
+console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+benchCheck();
+benchGeneration();

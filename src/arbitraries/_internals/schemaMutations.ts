@@ -1,0 +1,170 @@
+/** @internal Breaks derived from the schema walk: one per required property, typed value, enum and closed object. */
+import fc from 'fast-check';
+import { clientSchema } from '../../schema/validator.js';
+import { type JsonSchema, schemaArbitrary } from '../schemaArbitrary.js';
+import { sessionActivityArbitrary } from '../sessionActivityArbitrary.js';
+import type { ResolvedConstraints } from './constraints.js';
+import type { Mutation } from './mutation.js';
+import { taskKeyArbitrary } from './realisticData.js';
+import { ACTIVITY_POINTER, nonNullable, SESSION_POINTER, subschema } from './schemaParts.js';
+
+/** A schema location and the instance path it describes (`*` for any array item). */
+type Location = { pointer: string; tokens: string[]; node: JsonSchema; required: boolean };
+
+/** What a mutation does to the value at its location. */
+type Edit =
+  | { kind: 'remove' }
+  | { kind: 'set'; value: (original: unknown) => unknown }
+  | { kind: 'addKey'; key: string };
+
+/** Extra keys real implementations leak: Frontend API fields in a Backend API object. */
+const LEAKED_KEYS: Record<string, string> = {
+  '': 'cookie_expires_at',
+  [SESSION_POINTER]: 'last_active_token',
+};
+
+/** The schema mutations: a field added to the schema gets its breaks from this walk, without new code. */
+export function schemaMutations(c: ResolvedConstraints): Mutation[] {
+  const all = locations();
+  const fillers = fillerArbitraries(c, all);
+  return all.flatMap((location) => {
+    const { node, tokens, pointer } = location;
+    const where = tokens.length === 0 ? 'the document' : `/${tokens.join('/')}`;
+    const mutation = (rule: string, name: string, edit: Edit) =>
+      pathMutation(rule, name, location, fillers, edit);
+    const found: Mutation[] = [];
+    if (tokens.length > 0 && location.required && tokens.at(-1) !== '*') {
+      found.push(mutation('schema/required', `delete ${where}`, { kind: 'remove' }));
+    }
+    if (node.type !== undefined) {
+      const value = (original: unknown) => wrongType(node.type, original);
+      found.push(mutation('schema/type', `${where} of the wrong type`, { kind: 'set', value }));
+      if (node.nullable !== true)
+        found.push(mutation('schema/type', `${where} null`, { kind: 'set', value: () => null }));
+    }
+    if (Array.isArray(node.enum)) {
+      const outside = notInEnum(node.enum);
+      found.push(mutation('schema/enum', `${where} outside the enum`, { kind: 'set', value: () => outside }));
+    }
+    if (node.additionalProperties === false) {
+      const key = LEAKED_KEYS[pointer] ?? 'unexpected_property';
+      found.push(mutation('schema/additionalProperties', `${where} with ${key}`, { kind: 'addKey', key }));
+    }
+    return found;
+  });
+}
+
+function locations(): Location[] {
+  const found: Location[] = [];
+  const walk = (node: JsonSchema, pointer: string, tokens: string[], required: boolean) => {
+    found.push({ pointer, tokens, node, required });
+    const requiredNames = (node.required ?? []) as string[];
+    for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>)) {
+      walk(child, `${pointer}/properties/${name}`, [...tokens, name], requiredNames.includes(name));
+    }
+    if (typeof node.items === 'object' && node.items !== null) {
+      walk(node.items as JsonSchema, `${pointer}/items`, [...tokens, '*'], true);
+    }
+  };
+  walk(clientSchema as JsonSchema, '', [], true);
+  return found;
+}
+
+/** A value of another type, shaped like real mistakes: timestamps as strings, double-encoded JSON. */
+function wrongType(type: unknown, original: unknown): unknown {
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return String(typeof original === 'number' ? original : 0);
+    case 'boolean':
+      return String(original === true);
+    case 'object':
+    case 'array':
+      return JSON.stringify(original ?? null);
+    default:
+      return 42;
+  }
+}
+
+function notInEnum(values: readonly unknown[]): string {
+  let candidate = 'unknown';
+  while (values.includes(candidate)) candidate += '_';
+  return candidate;
+}
+
+/**
+ * A break at a schema location: walks the instance path of a valid Client (array items chosen by generated
+ * indexes, absent, null or empty containers filled with valid values) and edits the value found there.
+ */
+function pathMutation(
+  rule: string,
+  name: string,
+  { pointer, tokens }: Location,
+  fillers: ReadonlyMap<string, fc.Arbitrary<unknown>>,
+  edit: Edit,
+): Mutation {
+  const pointers = tokens.map((_, depth) => pointerOf(tokens.slice(0, depth + 1)));
+  const params = fc.record({
+    indexes: fc.array(fc.nat(), { minLength: tokens.length, maxLength: tokens.length }),
+    fills: fc.tuple(...pointers.map((each) => fillers.get(each) ?? fc.constant(undefined))),
+  });
+  return {
+    rule,
+    name,
+    schemaPointer: pointer,
+    // Sessions cannot be filled in without breaking their invariants: such breaks start from a Client that has one.
+    minSessions: tokens[0] === 'sessions' || tokens[0] === 'session_ids' ? 1 : 0,
+    arbitrary: (clients) =>
+      fc.tuple(clients, params).map(([client, { indexes, fills }]) => {
+        const root: Record<string, unknown> = { document: structuredClone(client) };
+        let parent: Record<string, unknown> = root;
+        let key = 'document';
+        const path: string[] = [];
+        tokens.forEach((token, depth) => {
+          let container = parent[key];
+          if (container === undefined || container === null)
+            container = parent[key] = structuredClone(fills[depth - 1]);
+          if (token === '*') {
+            const items = container as unknown[];
+            if (items.length === 0) items.push(structuredClone(fills[depth]));
+            key = String((indexes[depth] ?? 0) % items.length);
+          } else key = token;
+          parent = container as Record<string, unknown>;
+          path.push(key);
+        });
+        if (edit.kind === 'remove') delete parent[key];
+        else if (edit.kind === 'set') parent[key] = edit.value(parent[key]);
+        else {
+          parent[key] = { ...(parent[key] as object), [edit.key]: null };
+          path.push(edit.key);
+        }
+        return {
+          value: root.document,
+          rule,
+          path: path.map((token) => `/${token}`).join(''),
+          mutation: name,
+        };
+      }),
+  };
+}
+
+function pointerOf(tokens: string[]): string {
+  return tokens.map((token) => (token === '*' ? '/items' : `/properties/${token}`)).join('');
+}
+
+/** Valid values for containers a break may find absent, null or empty, so it can reach inside them. */
+function fillerArbitraries(c: ResolvedConstraints, all: Location[]): Map<string, fc.Arbitrary<unknown>> {
+  const task = fc.record({ key: taskKeyArbitrary });
+  const fillers = new Map<string, fc.Arbitrary<unknown>>([
+    [ACTIVITY_POINTER, sessionActivityArbitrary(c)],
+    [`${SESSION_POINTER}/properties/tasks`, fc.array(task, { minLength: 1, maxLength: 2 })],
+    [`${SESSION_POINTER}/properties/tasks/items`, task],
+  ]);
+  // Any other object or array the schema gains is filled from the schema itself.
+  for (const { pointer, node } of all) {
+    if (pointer !== '' && !fillers.has(pointer) && (node.type === 'object' || node.type === 'array')) {
+      fillers.set(pointer, schemaArbitrary(nonNullable(subschema(pointer))));
+    }
+  }
+  return fillers;
+}

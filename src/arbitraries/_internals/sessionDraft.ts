@@ -1,0 +1,137 @@
+/** @internal A session as generated (schema-derived shape + timing draws), and how it becomes a coherent session. */
+import fc from 'fast-check';
+import type { Session } from '../../schema/types.js';
+import { clerkIdArbitrary } from '../clerkIdArbitrary.js';
+import { schemaArbitrary } from '../schemaArbitrary.js';
+import { sessionActivityArbitrary } from '../sessionActivityArbitrary.js';
+import type { ResolvedConstraints, SessionStatus } from './constraints.js';
+import { fractionArbitrary, scale } from './fractions.js';
+import { clerkId, type KsuidPayload, payloadArbitrary } from './ids.js';
+import { STATUS_WEIGHTS, taskKeyArbitrary } from './realisticData.js';
+import { SESSION_POINTER, subschema } from './schemaParts.js';
+
+export type SessionDraft = {
+  /** What the schema walk generated; ids, client id and timestamps are placeholders until built. */
+  shape: Session;
+  timing: {
+    created: number;
+    updated: number;
+    lastActive: number;
+    /** Real Clerk: a new session's last_active_at is often 2-8 ms before its created_at (0: no quirk). */
+    quirkMs: number;
+    userAge: number;
+    id: KsuidPayload;
+    user: KsuidPayload;
+    taskKey: string;
+  };
+};
+
+/** Placeholders for what {@link buildSession} computes; the schema walk fills in everything else. */
+const COMPUTED = [
+  'id',
+  'user_id',
+  'client_id',
+  'last_active_at',
+  'expire_at',
+  'abandon_at',
+  'updated_at',
+  'created_at',
+];
+
+/** Generates session drafts under the constraints. */
+export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<SessionDraft> {
+  const withNull = <T>(value: fc.Arbitrary<T>, nullWeight: number, valueWeight: number) =>
+    fc.oneof({ arbitrary: fc.constant(null), weight: nullWeight }, { arbitrary: value, weight: valueWeight });
+  const organizationId = clerkIdArbitrary('org', { minCreatedAt: c.windowStart, maxCreatedAt: c.now });
+  const realistic = {
+    '/properties/status': fc.oneof(
+      ...c.statuses.map((status) => ({
+        arbitrary: fc.constant(status),
+        weight: STATUS_WEIGHTS[status] ?? 1,
+      })),
+    ),
+    '/properties/actor': withNull(
+      fc.record({ sub: clerkIdArbitrary('user', { maxCreatedAt: c.now }) }),
+      9,
+      1,
+    ),
+    '/properties/last_active_organization_id': withNull(organizationId, 3, 1),
+    '/properties/latest_activity': withNull(sessionActivityArbitrary(c), 1, 6),
+    '/properties/tasks': withNull(
+      fc.array(fc.record({ key: taskKeyArbitrary }), { minLength: 1, maxLength: 2 }),
+      3,
+      1,
+    ),
+  };
+  const plain = {
+    '/properties/status': fc.constantFrom(...c.statuses),
+    '/properties/last_active_organization_id': fc.option(organizationId, { nil: null }),
+    '/properties/latest_activity': fc.option(sessionActivityArbitrary(c), { nil: null }),
+  };
+  const overrides = {
+    ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(0)])),
+    ...(c.realistic ? realistic : plain),
+  };
+  return fc.record({
+    shape: schemaArbitrary(subschema(SESSION_POINTER), { overrides }) as fc.Arbitrary<Session>,
+    timing: fc.record({
+      created: fractionArbitrary,
+      updated: fractionArbitrary,
+      lastActive: fractionArbitrary,
+      quirkMs: c.realistic
+        ? fc.oneof(
+            { arbitrary: fc.constant(0), weight: 2 },
+            { arbitrary: fc.integer({ min: 2, max: 8 }), weight: 1 },
+          )
+        : fc.constant(0),
+      userAge: fractionArbitrary,
+      id: payloadArbitrary,
+      user: payloadArbitrary,
+      taskKey: taskKeyArbitrary,
+    }),
+  });
+}
+
+/**
+ * The coherent session of a draft: created in the range its status allows at `now`, the other timestamps after it,
+ * KSUID ids that embed their creation time, and `salt` (0-255) in the id so sessions of one Client never collide.
+ */
+export function buildSession(
+  { shape, timing }: SessionDraft,
+  c: ResolvedConstraints,
+  clientId: string,
+  salt: number,
+): Session {
+  const [earliest, latest] = createdRange(shape.status, c);
+  const created = earliest + scale(timing.created, latest - earliest);
+  const updated = created + scale(timing.updated, c.now - created);
+  const lastActive =
+    timing.quirkMs > 0 ? created - timing.quirkMs : created + scale(timing.lastActive, updated - created);
+  const userCreated = created - scale(timing.userAge, created - c.windowStart);
+  const session: Session = {
+    ...shape,
+    id: clerkId('sess', created, timing.id, salt),
+    user_id: clerkId('user', userCreated, timing.user),
+    client_id: clientId,
+    last_active_at: lastActive,
+    expire_at: created + c.expireAfterMs,
+    abandon_at: created + c.abandonAfterMs,
+    updated_at: updated,
+    created_at: created,
+  };
+  // Realistic: a pending session has tasks to finish, and only a pending one.
+  if (c.realistic && shape.status === 'pending' && !session.tasks?.length)
+    session.tasks = [{ key: timing.taskKey }];
+  if (c.realistic && shape.status !== 'pending' && session.tasks) session.tasks = null;
+  return session;
+}
+
+/** When a session with this status can have been created, so that its status agrees with the clock at `now`. */
+function createdRange(status: SessionStatus, c: ResolvedConstraints): [number, number] {
+  // Signed in: not expired yet (expire_at > now).
+  if (status === 'active' || status === 'pending')
+    return [Math.max(c.windowStart, c.now - c.expireAfterMs + 1), c.now];
+  // Expired: expire_at <= now.
+  if (status === 'expired') return [c.windowStart, c.now - c.expireAfterMs];
+  return [c.windowStart, c.now];
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import type { Client, Session } from '../schema/types.js';
+import { clientSchema } from '../schema/validator.js';
+import {
+  type ClientConstraints,
+  type ResolvedConstraints,
+  resolveConstraints,
+} from './_internals/constraints.js';
+import { fractionArbitrary, scale } from './_internals/fractions.js';
+import { clerkId, payloadArbitrary } from './_internals/ids.js';
+import { authenticationStrategyArbitrary } from './_internals/realisticData.js';
+import { buildSession, type SessionDraft, sessionDraftArbitrary } from './_internals/sessionDraft.js';
+import { clerkIdArbitrary } from './clerkIdArbitrary.js';
+import { schemaArbitrary } from './schemaArbitrary.js';
+
+export type { ClientConstraints } from './_internals/constraints.js';
+
+type ClientDraft = {
+  shape: Omit<Client, 'sessions'> & { sessions: SessionDraft[] };
+  timing: { created: number; updated: number; quirkMs: number; id: [number, number, number, number] };
+};
+
+/** Placeholders for what the coherence step computes; the schema walk fills in everything else. */
+const COMPUTED = ['id', 'session_ids', 'last_active_session_id', 'updated_at', 'created_at'];
+
+/**
+ * Clerk Clients that pass the schema and every invariant of the catalogue in both profiles (and
+ * `status-matches-clock` at `now`), by construction: the schema walk generates every field, then a map makes them
+ * coherent. Realistic by default; deterministic for a seed, and every shrunk value is still coherent.
+ */
+export function clientArbitrary(constraints: ClientConstraints = {}): fc.Arbitrary<Client> {
+  const c = resolveConstraints('clientArbitrary', constraints);
+  return clientDraftArbitrary(c).map((draft) => buildClient(draft, c));
+}
+
+function clientDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<ClientDraft> {
+  const idIn = (prefix: string) =>
+    clerkIdArbitrary(prefix, { minCreatedAt: c.windowStart, maxCreatedAt: c.now });
+  const withNull = <T>(value: fc.Arbitrary<T>, nullWeight: number, valueWeight: number) =>
+    fc.oneof({ arbitrary: fc.constant(null), weight: nullWeight }, { arbitrary: value, weight: valueWeight });
+  const overrides = {
+    ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(null)])),
+    '/properties/sessions': fc.array(sessionDraftArbitrary(c), {
+      minLength: c.minSessions,
+      maxLength: c.maxSessions,
+    }),
+    ...(c.realistic
+      ? {
+          '/properties/sign_in_id': withNull(idIn('sia'), 4, 1),
+          '/properties/sign_up_id': withNull(idIn('sua'), 9, 1),
+          '/properties/last_authentication_strategy': withNull(authenticationStrategyArbitrary, 1, 4),
+        }
+      : {
+          '/properties/sign_in_id': fc.option(idIn('sia'), { nil: null }),
+          '/properties/sign_up_id': fc.option(idIn('sua'), { nil: null }),
+        }),
+  };
+  return fc.record({
+    shape: schemaArbitrary(clientSchema, { overrides }) as fc.Arbitrary<ClientDraft['shape']>,
+    timing: fc.record({
+      created: fractionArbitrary,
+      updated: fractionArbitrary,
+      // Real Clerk: client.updated_at is often 3-5 ms before its newest session's updated_at.
+      quirkMs: c.realistic
+        ? fc.oneof(
+            { arbitrary: fc.constant(0), weight: 1 },
+            { arbitrary: fc.integer({ min: 3, max: 5 }), weight: 1 },
+          )
+        : fc.constant(0),
+      id: payloadArbitrary,
+    }),
+  });
+}
+
+/** Sessions oldest first, the Client created before them, ids and references that agree. */
+function buildClient({ shape, timing }: ClientDraft, c: ResolvedConstraints): Client {
+  const sessions = shape.sessions
+    .map((draft, index) => buildSession(draft, c, '', index))
+    .sort((a, b) => a.created_at - b.created_at);
+  const firstSession = sessions[0]?.created_at ?? c.now;
+  const createdAt = c.windowStart + scale(timing.created, firstSession - c.windowStart);
+  const id = clerkId('client', createdAt, timing.id);
+  for (const session of sessions) session.client_id = id;
+  const newestUpdate = Math.max(...sessions.map((session) => session.updated_at));
+  const updatedAt =
+    sessions.length > 0
+      ? Math.max(createdAt, newestUpdate - timing.quirkMs)
+      : createdAt + scale(timing.updated, c.now - createdAt);
+  return {
+    ...shape,
+    id,
+    session_ids: sessions.map((session) => session.id),
+    sessions,
+    last_active_session_id: lastActiveSession(sessions)?.id ?? null,
+    updated_at: updatedAt,
+    created_at: createdAt,
+  };
+}
+
+/** The signed-in session used most recently, if any. */
+function lastActiveSession(sessions: Session[]): Session | undefined {
+  let latest: Session | undefined;
+  for (const session of sessions) {
+    const signedIn = session.status === 'active' || session.status === 'pending';
+    if (signedIn && (latest === undefined || session.last_active_at >= latest.last_active_at))
+      latest = session;
+  }
+  return latest;
+}
