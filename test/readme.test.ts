@@ -2,19 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { captureIo } from './cliIo.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 test('the README shows the real output of `check examples/broken`', async () => {
-  let stdout = '';
-  const code = await main(['check', 'examples/broken'], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: () => {},
-  });
-  expect(code).toBe(1);
-  expect(readme).toContain(`\`\`\`text\n${stdout}\`\`\``);
+  const io = captureIo();
+  expect(await main(['check', 'examples/broken'], io)).toBe(1);
+  expect(readme).toContain(`\`\`\`text\n${io.out()}\`\`\``);
 });
 
 test('the README example of the arbitraries is the one test/readmeExample.test.ts runs', () => {

@@ -14,8 +14,13 @@ export function checkClient(value: unknown, options: CheckOptions = {}): CheckRe
   return createClientChecker(options)(value);
 }
 
-/** Resolves the options once and returns a checker for many Clients (what the CLI and suites use). */
-export function createClientChecker(options: CheckOptions = {}): (value: unknown) => CheckResult {
+/**
+ * Resolves the options once and returns a checker for many Clients (what the CLI and suites use). Its second
+ * argument is when that Client was observed, used as `now` unless the options fix one.
+ */
+export function createClientChecker(
+  options: CheckOptions = {},
+): (value: unknown, observedAt?: number) => CheckResult {
   const settings = resolveRuleSettings(options);
   const clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   if (!Number.isFinite(clockSkewMs) || clockSkewMs < 0) {
@@ -30,14 +35,16 @@ export function createClientChecker(options: CheckOptions = {}): (value: unknown
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
 
-  return (value) => {
+  return (value, observedAt) => {
+    const now = context.now ?? observedAt;
+    const contextNow = now === context.now ? context : { ...context, now };
     const violations: Violation[] = [];
     for (const violation of schemaViolations(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
     }
     for (const { invariant, severity } of active) {
-      for (const finding of invariant.check(value, context)) {
+      for (const finding of invariant.check(value, contextNow)) {
         violations.push({ rule: invariant.id, severity, ...finding });
       }
     }

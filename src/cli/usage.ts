@@ -1,17 +1,54 @@
-/** The CLI's help text. */
-export const USAGE = `Usage: clerk-conformance <command> [options]
+import { FAULTS } from '../server/faults.js';
+import { REFERENCE_SECRET_KEY } from '../server/referenceServer.js';
 
-Commands:
-  check <path...>         check Clerk Client documents: .json files, directories (recursively), - for stdin
+/** Help texts of the CLI. */
 
-Options of check:
+export const CHECK_USAGE = `Usage: clerk-conformance check [options] <target...>
+
+Targets: an http(s) URL, a .json, .ndjson or .har file, a directory of them (recursively), - for stdin.
+A JSON document may be a Client, an array of Clients or a paginated list { data, total_count }.
+
+Options:
   --profile <name>        default | strict (strict: for Clerk itself or a faithful emulator)   [default]
   --rule <id=severity>    override one rule: error | warning | off (repeatable)
   --fail-on <severity>    error | warning: the lowest severity that fails the run             [error]
   --format <format>       text | json                                                        [text]
   --clock-skew <ms>       tolerance for real clock skew between timestamps                    [1000]
-  --max-size <bytes>      largest document accepted                                           [10485760]
+  --max-size <bytes>      largest document, NDJSON line, HAR file or response body            [10485760]
+  --header <"N: v">       extra request header for URLs (repeatable); CLERK_SECRET_KEY in the
+                          environment is sent as "Authorization: Bearer ..."; neither is printed
+  --timeout <ms>          how long a URL may take to answer, body included                    [10000]
+  --all-pages             follow limit/offset pagination of a list URL to its end
+  --shard <i/n>           check only the i-th of n deterministic parts of the documents
+  --embedded              also start the embedded reference server and check its GET /v1/clients
+  --fault <name>          with --embedded: make the server commit one fault (see 'serve --help')
+  --seed <n>, --clients <n>  with --embedded: the server's data                             [1, 20]
   -h, --help              show this help
 
-Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage or input error.
+Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage, input or target error.
+`;
+
+export const SERVE_USAGE = `Usage: clerk-conformance serve [options]
+
+Runs a Clerk-compatible Backend API over generated Clients on 127.0.0.1 until interrupted.
+Requests need "Authorization: Bearer <key>": $CLERK_SECRET_KEY when set, else ${REFERENCE_SECRET_KEY}.
+
+Options:
+  --port <n>       port on 127.0.0.1 (0: any free port)                              [4010]
+  --seed <n>       seed of the generated Clients                                     [1]
+  --clients <n>    how many Clients                                                  [20]
+  --now <ms>       pin the server's clock (same seed and clock: same bytes)
+  --fault <name>   commit one realistic implementation mistake on purpose:
+${FAULTS.map((fault) => `                     ${fault.name.padEnd(32)}${fault.description}`).join('\n')}
+  -h, --help       show this help
+`;
+
+export const USAGE = `Usage: clerk-conformance <command> [options]
+
+Commands:
+  check <target...>   check Clerk Client documents from URLs, files, directories or stdin
+  serve               run the embedded Clerk reference server
+
+Run 'clerk-conformance <command> --help' for a command's options.
+Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage, input or target error.
 `;

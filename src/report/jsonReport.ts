@@ -6,13 +6,15 @@ export function jsonReport(result: RunResult): string {
     ok: result.ok,
     documents: result.documents,
     clients: result.clients,
-    violations: result.violations.map(({ source, rule, severity, path, message, params }) => ({
+    skipped: result.skipped,
+    violations: result.violations.map(({ source, rule, severity, path, message, params, reproduce }) => ({
       source,
       rule,
       severity,
       path,
       message,
       ...(params === undefined ? {} : { params }),
+      ...(reproduce === undefined ? {} : { reproduce }),
     })),
     errors: result.errors.map(({ source, message }) => ({ source, message })),
   };

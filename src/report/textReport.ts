@@ -1,7 +1,10 @@
 import { ruleIds } from '../check/ruleSettings.js';
 import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
 
-/** The human report: violations grouped by rule with source and path, input errors, then a one-line summary. */
+/**
+ * The human report: violations grouped by rule with source and path, how to fetch each failing URL again, input
+ * errors, then a one-line summary.
+ */
 export function textReport(result: RunResult): string {
   const lines: string[] = [];
   for (const [rule, violations] of groupByRule(result.violations)) {
@@ -10,6 +13,14 @@ export function textReport(result: RunResult): string {
     for (const { source, path, message, params } of violations) {
       lines.push(`  ${source}  ${path || '(the document)'}  ${message}${details(params)}`);
     }
+    lines.push('');
+  }
+  const reproductions = new Map(
+    result.violations.flatMap((v) => (v.reproduce ? [[v.source.split('#')[0], v.reproduce]] : [])),
+  );
+  if (reproductions.size > 0) {
+    lines.push('Reproduce with:');
+    for (const command of new Set(reproductions.values())) lines.push(`  ${command}`);
     lines.push('');
   }
   for (const { source, message } of result.errors) lines.push(`input error: ${source}: ${message}`);
@@ -28,12 +39,13 @@ export function summaryLine(result: RunResult): string {
       ? 'no violations'
       : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(new Set(result.violations.map((v) => v.rule)).size, 'rule')}`;
   const inputErrors = result.errors.length > 0 ? `; ${plural(result.errors.length, 'input error')}` : '';
+  const skipped = result.skipped > 0 ? `; ${result.skipped} skipped (not Client responses)` : '';
   const verdict = result.ok
     ? 'conformant'
     : failingViolations(result).length > 0
       ? 'not conformant'
       : 'incomplete';
-  return `${verdict}: ${checked}, ${found}${inputErrors}`;
+  return `${verdict}: ${checked}, ${found}${inputErrors}${skipped}`;
 }
 
 /** The params of a violation in one short line, so the text report shows the offending values. */

@@ -21,7 +21,7 @@ export async function* directoryTarget(
     return;
   }
   if (files.length === 0) {
-    yield { kind: 'error', source: dir, message: `no ${extensions.join(' or ')} files in this directory` };
+    yield { kind: 'error', source: dir, message: `no ${extensions.join(', ')} files in this directory` };
   }
   for (const file of files) yield* openFile(file);
 }

@@ -1,17 +1,24 @@
 import { stat } from 'node:fs/promises';
 import { directoryTarget } from './directoryTarget.js';
 import { fileTarget } from './fileTarget.js';
+import { harTarget } from './harTarget.js';
+import { ndjsonTarget } from './ndjsonTarget.js';
 import { readErrorMessage } from './readCapped.js';
 import type { ReadOptions, TargetItem } from './types.js';
+import { urlTarget } from './urlTarget.js';
 
-export type { ReadOptions, TargetDocument, TargetError, TargetItem } from './types.js';
-export { DEFAULT_MAX_BYTES } from './types.js';
+export type { ReadOptions, TargetDocument, TargetError, TargetItem, TargetSkip } from './types.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './types.js';
 
 /** File names a directory target reads. */
-const DOCUMENT_EXTENSIONS = ['.json'];
+const DOCUMENT_EXTENSIONS = ['.json', '.ndjson', '.har'];
 
-/** The documents of one target: a file, a directory (recursively) or `-` for stdin. */
+/** The documents of one target: an http(s) URL, a .json, .ndjson or .har file, a directory of them, or `-` (stdin). */
 export async function* openTarget(spec: string, options: ReadOptions): AsyncGenerator<TargetItem> {
+  if (/^https?:\/\//i.test(spec)) {
+    yield* urlTarget(spec, options);
+    return;
+  }
   if (spec === '-') {
     yield* fileTarget('-', options);
     return;
@@ -23,6 +30,13 @@ export async function* openTarget(spec: string, options: ReadOptions): AsyncGene
     yield { kind: 'error', source: spec, message: readErrorMessage(error) };
     return;
   }
-  if (isDirectory) yield* directoryTarget(spec, DOCUMENT_EXTENSIONS, (file) => fileTarget(file, options));
-  else yield* fileTarget(spec, options);
+  if (isDirectory) yield* directoryTarget(spec, DOCUMENT_EXTENSIONS, (file) => openFile(file, options));
+  else yield* openFile(spec, options);
+}
+
+/** A file by its extension; anything but .ndjson and .har is read as one JSON document. */
+function openFile(path: string, options: ReadOptions): AsyncGenerator<TargetItem> {
+  if (path.endsWith('.ndjson')) return ndjsonTarget(path, options);
+  if (path.endsWith('.har')) return harTarget(path, options);
+  return fileTarget(path, options);
 }

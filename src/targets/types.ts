@@ -1,16 +1,38 @@
-/** A JSON document read from a target, named by where it came from (`examples/list.json`, `-`, a URL). */
-export type TargetDocument = { kind: 'document'; source: string; value: unknown };
+/** A JSON document read from a target, named by where it came from (`list.json`, `log.ndjson:12`, a URL). */
+export type TargetDocument = {
+  kind: 'document';
+  source: string;
+  value: unknown;
+  /** When the response was observed (ms since the epoch), when the target knows: a fetch, a HAR entry. */
+  observedAt?: number;
+  /** A command that fetches the document again (`curl …`), secrets replaced by placeholders. */
+  reproduce?: string;
+};
 
 /** A document that could not be read: the source that caused it and why, in words. */
 export type TargetError = { kind: 'error'; source: string; message: string };
 
-export type TargetItem = TargetDocument | TargetError;
+/** Something the target passed over on purpose (a HAR entry that is no Client response), counted in the report. */
+export type TargetSkip = { kind: 'skipped'; source: string; reason: string };
 
-/** Limits every target applies while reading. */
+export type TargetItem = TargetDocument | TargetError | TargetSkip;
+
+/** How targets read: limits, and what an HTTP target sends. */
 export type ReadOptions = {
-  /** Largest document accepted, in bytes. */
+  /** Largest document (file, NDJSON line, HAR file or response body) accepted, in bytes. */
   maxBytes: number;
+  /** Extra request headers for URL targets. */
+  headers?: Readonly<Record<string, string>>;
+  /** A Clerk secret key, sent as `Authorization: Bearer …` to URL targets and never printed. */
+  secretKey?: string;
+  /** How long a URL target may take to answer, body included, in ms. */
+  timeoutMs?: number;
+  /** Follow `limit`/`offset` pagination of a list URL to its end. */
+  allPages?: boolean;
 };
 
 /** 10 MiB: far above any real Client list page, small enough to refuse a runaway file. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** 10 s: Clerk answers in well under a second. */
+export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -5,20 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { captureIo } from '../cliIo.js';
 import { client, copy } from '../helpers.js';
 
 async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 function files(contents: Record<string, string>): string {
@@ -58,6 +51,7 @@ describe('clerk-conformance check', () => {
       ok: false,
       documents: 1,
       clients: 2,
+      skipped: 0,
       violations: [
         {
           source: `${join(root, 'list.json')}#/data/1`,
@@ -122,7 +116,7 @@ describe('clerk-conformance check', () => {
   });
 
   test.each([
-    [['check'], 'check needs at least one path'],
+    [['check'], 'check needs at least one target'],
     [['check', '--profile', 'lax', 'x.json'], '--profile must be one of default, strict, got "lax"'],
     [['check', '--rule', 'id-prefixes', 'x.json'], '--rule takes id=error|warning|off, got "id-prefixes"'],
     [['check', '--rule', 'nope=off', 'x.json'], 'unknown rule "nope"'],
@@ -139,7 +133,7 @@ describe('clerk-conformance check', () => {
   test('--help prints the usage and exits 0', async () => {
     const { code, stdout } = await run('check', '--help');
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: clerk-conformance <command> [options]');
+    expect(stdout).toContain('Usage: clerk-conformance check [options] <target...>');
   });
 
   test('reads - from stdin through the real binary', async () => {

@@ -49,7 +49,11 @@ describe('openTarget', () => {
       { kind: 'error', source: join(root, 'nope.json'), message: 'no such file or directory' },
     ]);
     expect(await collect(join(root, 'empty'))).toEqual([
-      { kind: 'error', source: join(root, 'empty'), message: 'no .json files in this directory' },
+      {
+        kind: 'error',
+        source: join(root, 'empty'),
+        message: 'no .json, .ndjson, .har files in this directory',
+      },
     ]);
     expect(await collect(join(root, 'big.json'), 100)).toEqual([
       {

@@ -1,0 +1,18 @@
+/** Where the CLI reads its environment and writes; the tests pass their own. */
+export type Io = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  isTTY: boolean;
+};
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  isTTY: process.stderr.isTTY === true,
+};
+
+/** A mistake in the command line: exit 2 with the message and a pointer to --help. */
+export class UsageError extends Error {}

@@ -1,0 +1,29 @@
+/** Validation of option values: each failure is a UsageError that names the flag and the value. */
+import type { RuleSetting } from '../check/types.js';
+import { UsageError } from './io.js';
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+export function wholeNumber(text: string, flag: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} takes a whole number, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** `id=severity` of `--rule`. */
+export function ruleSetting(text: string): [string, RuleSetting] {
+  const match = /^([^=]+)=(error|warning|off)$/.exec(text);
+  if (match?.[1] === undefined)
+    throw new UsageError(`--rule takes id=error|warning|off, got ${JSON.stringify(text)}`);
+  return [match[1], match[2] as RuleSetting];
+}
+
+/** `Name: value` of `--header`; the value is never echoed, it may be a credential. */
+export function header(text: string): [string, string] {
+  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/.exec(text);
+  if (match?.[1] === undefined)
+    throw new UsageError('--header takes "Name: value" (the value is not shown here)');
+  return [match[1], match[2] ?? ''];
+}

@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
+import { type Io, UsageError } from './io.js';
+import { wholeNumber } from './options.js';
+import { SERVE_USAGE } from './usage.js';
+
+/** `clerk-conformance serve`: runs the reference server until interrupted. */
+export async function serveCommand(args: string[], io: Io, untilStopped: Promise<unknown>): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout(SERVE_USAGE);
+    return 0;
+  }
+  const secretKey = io.env.CLERK_SECRET_KEY;
+  const server = await startReferenceServer({
+    port: wholeNumber(values.port, '--port'),
+    seed: wholeNumber(values.seed, '--seed'),
+    clients: wholeNumber(values.clients, '--clients'),
+    ...(values.fault === undefined ? {} : { fault: values.fault }),
+    ...(values.now === undefined ? {} : { now: wholeNumber(values.now, '--now') }),
+    ...(secretKey ? { secretKey } : {}),
+  });
+  const key = secretKey ? '$CLERK_SECRET_KEY' : REFERENCE_SECRET_KEY;
+  io.stderr(
+    `Clerk reference server at ${server.url} (${values.clients} clients, seed ${values.seed}, fault: ${server.fault?.name ?? 'none'})\n` +
+      `Try: curl -H "Authorization: Bearer ${key}" ${server.url}/v1/clients\nStop with Ctrl-C.\n`,
+  );
+  await untilStopped;
+  await server.close();
+  return 0;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '4010' },
+      seed: { type: 'string', default: '1' },
+      clients: { type: 'string', default: '20' },
+      fault: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

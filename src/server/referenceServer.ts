@@ -1,0 +1,211 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '../schema/types.js';
+import { type Fault, faultNamed } from './faults.js';
+import { ReferenceStore } from './referenceStore.js';
+
+/** The bearer token the reference server accepts unless told otherwise (a fake, public key). */
+export const REFERENCE_SECRET_KEY = 'sk_test_clerk_client_conformance';
+
+/** Options of {@link startReferenceServer}. */
+export type ReferenceServerOptions = {
+  /** Port on 127.0.0.1. @defaultValue `0` (an ephemeral port) */
+  port?: number;
+  /** Seed of the generated Clients. @defaultValue `1` */
+  seed?: number;
+  /** How many Clients. @defaultValue `20` */
+  clients?: number;
+  /** A fault from the catalogue (`FAULTS`) to make on purpose. */
+  fault?: string;
+  /** The server's clock when it starts (ms). @defaultValue `Date.now()` */
+  now?: number;
+  /** The bearer token requests must carry. @defaultValue {@link REFERENCE_SECRET_KEY} */
+  secretKey?: string;
+};
+
+/** A running reference server. */
+export type ReferenceServer = {
+  /** Base URL, like Clerk's `https://api.clerk.com`: the API is under `/v1`. */
+  url: string;
+  secretKey: string;
+  store: ReferenceStore;
+  fault: Fault | undefined;
+  close: () => Promise<void>;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Starts a Clerk-compatible Backend API server on loopback, over Clients generated from a fixed seed:
+ * `GET /v1/clients` (`limit`, `offset`, `paginated=true`), `GET /v1/clients/{id}`, `POST /v1/clients/verify`,
+ * `GET /v1/sessions?client_id=…` and `POST /v1/sessions/{id}/revoke`, with Clerk's error bodies.
+ */
+export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
+  const fault = options.fault === undefined ? undefined : faultNamed(options.fault);
+  const startedAt = options.now ?? Date.now();
+  const store = new ReferenceStore({
+    seed: options.seed ?? 1,
+    clients: options.clients ?? 20,
+    // A server with a stale clock generated its data days ago and never moved on.
+    now: fault?.staleClock ? startedAt - 3 * DAY_MS : startedAt,
+    maintainClock: !fault?.staleClock,
+  });
+  const secretKey = options.secretKey ?? REFERENCE_SECRET_KEY;
+  // A pinned clock stays pinned, so a seed gives the same bytes; otherwise the server lives in real time.
+  const clock = options.now === undefined ? () => Date.now() : () => startedAt;
+  const server = createServer((request, response) => {
+    handle(request, response, { store, fault, secretKey, now: clock() }).catch((error: unknown) => {
+      sendError(response, 500, 'internal_error', 'internal error', String(error));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    secretKey,
+    store,
+    fault,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+type Context = { store: ReferenceStore; fault: Fault | undefined; secretKey: string; now: number };
+
+async function handle(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
+  const { store, now } = context;
+  if (request.headers.authorization !== `Bearer ${context.secretKey}`) {
+    return sendError(
+      response,
+      401,
+      'authorization_invalid',
+      'Unauthorized request',
+      'The request was not authorized: send your secret key as a bearer token.',
+    );
+  }
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`;
+  const serialize = (client: Client) => serializeClient(client, context);
+
+  if (route === 'GET /v1/clients') {
+    const page = pagination(url);
+    if (typeof page === 'string')
+      return sendError(response, 422, 'form_param_value_invalid', 'is invalid', page);
+    const all = store.list(now);
+    const data = all.slice(page.offset, page.offset + page.limit).map(serialize);
+    return send(
+      response,
+      200,
+      url.searchParams.get('paginated') === 'true' ? { data, total_count: all.length } : data,
+    );
+  }
+  if (route === 'POST /v1/clients/verify') {
+    const token = await jsonBody(request).then((body) => (body as { token?: unknown } | undefined)?.token);
+    const client = typeof token === 'string' ? store.get(clientIdOfToken(token) ?? '', now) : undefined;
+    if (client === undefined)
+      return sendError(
+        response,
+        400,
+        'token_invalid',
+        'Invalid token',
+        'The client token is invalid or names no client.',
+      );
+    return send(response, 200, serialize(client));
+  }
+  const clientPath = /^GET \/v1\/clients\/([^/]+)$/.exec(route);
+  if (clientPath) {
+    const client = store.get(decodeURIComponent(clientPath[1] as string), now);
+    if (client === undefined) return notFound(response, 'client');
+    return send(response, 200, serialize(client));
+  }
+  if (route === 'GET /v1/sessions') {
+    const client = store.get(url.searchParams.get('client_id') ?? '', now);
+    if (client === undefined)
+      return sendError(
+        response,
+        422,
+        'form_param_missing',
+        'client_id or user_id required',
+        'Pass the client_id of an existing client.',
+      );
+    const serialized = serialize(client) as { sessions?: unknown };
+    return send(response, 200, Array.isArray(serialized.sessions) ? serialized.sessions : []);
+  }
+  const revokePath = /^POST \/v1\/sessions\/([^/]+)\/revoke$/.exec(route);
+  if (revokePath) {
+    const session = store.revoke(decodeURIComponent(revokePath[1] as string), now);
+    if (session === undefined) return notFound(response, 'session');
+    return send(response, 200, session);
+  }
+  return notFound(response, 'resource');
+}
+
+/** The Client as sent: healthy, or through the fault. */
+function serializeClient(client: Client, { store, fault, now }: Context): unknown {
+  if (fault?.serialize === undefined) return client;
+  const others = store.list(now).filter((each) => each.id !== client.id);
+  return fault.serialize(structuredClone(client), {
+    revokes: store.revokes,
+    otherClientId: others[0]?.id ?? client.id,
+  });
+}
+
+/** Clerk's `limit` (1-500, default 10) and `offset` (>= 0, default 0), or why they are invalid. */
+function pagination(url: URL): { limit: number; offset: number } | string {
+  const limit = Number(url.searchParams.get('limit') ?? 10);
+  const offset = Number(url.searchParams.get('offset') ?? 0);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) return 'limit must be an integer from 1 to 500';
+  if (!Number.isInteger(offset) || offset < 0) return 'offset must be an integer >= 0';
+  return { limit, offset };
+}
+
+/** The client id in a client token: a JWT whose payload's `id` names the client (the signature is not checked). */
+function clientIdOfToken(token: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return typeof payload?.id === 'string' ? payload.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function jsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+/** Clerk's error body: `{ errors: [{ message, long_message, code }] }`. */
+function sendError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  longMessage: string,
+): void {
+  send(response, status, { errors: [{ message, long_message: longMessage, code }] });
+}
+
+function notFound(response: ServerResponse, what: string): void {
+  sendError(response, 404, 'resource_not_found', 'not found', `No ${what} was found at this path.`);
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { ndjsonTarget } from '../../src/targets/ndjsonTarget.js';
+import type { TargetItem } from '../../src/targets/types.js';
+
+async function read(text: string, maxBytes = 1 << 20): Promise<{ path: string; items: TargetItem[] }> {
+  const path = join(mkdtempSync(join(tmpdir(), 'ndjson-')), 'log.ndjson');
+  writeFileSync(path, text);
+  const items: TargetItem[] = [];
+  for await (const item of ndjsonTarget(path, { maxBytes })) items.push(item);
+  return { path, items };
+}
+
+test('yields one document per line, named by its line number; blank lines are skipped', async () => {
+  const { path, items } = await read('{"n":1}\n\n{"n":2}\r\n[{"n":3}]\n');
+  expect(items).toEqual([
+    { kind: 'document', source: `${path}:1`, value: { n: 1 } },
+    { kind: 'document', source: `${path}:3`, value: { n: 2 } },
+    { kind: 'document', source: `${path}:4`, value: [{ n: 3 }] },
+  ]);
+});
+
+test('a bad line is an error with its line and column, and the other lines are still read', async () => {
+  const { path, items } = await read('{"n":1}\n{"n": tru}\n{"n":3}');
+  expect(items).toEqual([
+    { kind: 'document', source: `${path}:1`, value: { n: 1 } },
+    { kind: 'error', source: `${path}:2`, message: 'invalid JSON: invalid symbol at column 7' },
+    { kind: 'document', source: `${path}:3`, value: { n: 3 } },
+  ]);
+});
+
+test('a line over the size limit is refused by line number', async () => {
+  const { path, items } = await read(`{"n":1}\n{"pad":"${'x'.repeat(200)}"}\n`, 100);
+  expect(items[1]).toEqual({
+    kind: 'error',
+    source: `${path}:2`,
+    message: 'line larger than the size limit of 100 bytes',
+  });
+});
+
+test('a missing file is one error naming it', async () => {
+  const items: TargetItem[] = [];
+  for await (const item of ndjsonTarget('/nonexistent/log.ndjson', { maxBytes: 100 })) items.push(item);
+  expect(items).toEqual([
+    { kind: 'error', source: '/nonexistent/log.ndjson', message: 'no such file or directory' },
+  ]);
+});
