@@ -5,6 +5,7 @@ export { checkClient, createClientChecker, DEFAULT_CLOCK_SKEW_MS } from './check
 export { ruleIds } from './check/ruleSettings.js';
 export { type RunOptions, type RunResult, runCheck, type SourcedViolation } from './check/runCheck.js';
 export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violation } from './check/types.js';
+export { InvalidOptionError } from './invalidOption.js';
 export { invariants } from './invariants/index.js';
 export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
 export type { Client, Session, SessionActivity } from './schema/types.js';

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { CHECK_USAGE } from '../src/cli/usage.js';
 import { captureIo } from './cliIo.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -16,4 +17,14 @@ test('the README example of the arbitraries is the one test/readmeExample.test.t
   const example = readFileSync(new URL('./readmeExample.test.ts', import.meta.url), 'utf8');
   const body = example.slice(example.indexOf('// Your code under test'));
   expect(readme).toContain(body.trim());
+});
+
+test('the CI example only uses options the check command has', () => {
+  const workflow = readFileSync(new URL('../examples/ci/github-actions.yml', import.meta.url), 'utf8');
+  // npx's own --yes aside, every flag belongs to `check`.
+  const flags = [...workflow.matchAll(/\s(--[a-z-]+)/g)]
+    .map((match) => match[1])
+    .filter((flag) => flag !== '--yes');
+  expect(flags.length).toBeGreaterThan(3);
+  for (const flag of flags) expect(CHECK_USAGE).toContain(`  ${flag}`);
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { InvalidOptionError } from '../invalidOption.js';
 import { DEFAULT_NOW } from './_internals/constraints.js';
 import { clerkId, payloadArbitrary } from './_internals/ids.js';
 
@@ -20,7 +21,7 @@ const KSUID_RANGE_MS = [1_400_000_000_000, (1_400_000_000 + 2 ** 32 - 1) * 1000]
 export function clerkIdArbitrary(prefix: string, constraints: ClerkIdConstraints = {}): fc.Arbitrary<string> {
   const { minCreatedAt = Date.UTC(2020, 0, 1), maxCreatedAt = DEFAULT_NOW } = constraints;
   if (!PREFIX.test(prefix)) {
-    throw new RangeError(
+    throw new InvalidOptionError(
       `clerkIdArbitrary: prefix must be lowercase words joined by _, got ${JSON.stringify(prefix)}`,
     );
   }
@@ -29,13 +30,13 @@ export function clerkIdArbitrary(prefix: string, constraints: ClerkIdConstraints
     ['maxCreatedAt', maxCreatedAt],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < KSUID_RANGE_MS[0] || value > KSUID_RANGE_MS[1]) {
-      throw new RangeError(
+      throw new InvalidOptionError(
         `clerkIdArbitrary: ${name} must be a ms time a KSUID can hold (2014 to 2150), got ${value}`,
       );
     }
   }
   if (minCreatedAt > maxCreatedAt) {
-    throw new RangeError(
+    throw new InvalidOptionError(
       `clerkIdArbitrary: minCreatedAt (${minCreatedAt}) must not exceed maxCreatedAt (${maxCreatedAt})`,
     );
   }

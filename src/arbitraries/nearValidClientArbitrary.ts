@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ruleIds } from '../check/ruleSettings.js';
+import { InvalidOptionError } from '../invalidOption.js';
 import type { Client } from '../schema/types.js';
 import { type ClientConstraints, resolveConstraints } from './_internals/constraints.js';
 import { invariantMutations } from './_internals/invariantMutations.js';
@@ -29,15 +30,15 @@ export function nearValidClientArbitrary(
   const { rules, ...clientConstraints } = constraints;
   const c = resolveConstraints('nearValidClientArbitrary', clientConstraints);
   if (c.expireAfterMs < 2)
-    throw new RangeError(
+    throw new InvalidOptionError(
       `nearValidClientArbitrary: expireAfterMs must be at least 2, got ${c.expireAfterMs}`,
     );
   const unknown = rules?.find((rule) => !ruleIds.includes(rule));
   if (unknown !== undefined)
-    throw new RangeError(`nearValidClientArbitrary: unknown rule ${JSON.stringify(unknown)}`);
+    throw new InvalidOptionError(`nearValidClientArbitrary: unknown rule ${JSON.stringify(unknown)}`);
   const chosen = catalogue(c).filter((mutation) => rules === undefined || rules.includes(mutation.rule));
   if (chosen.length === 0)
-    throw new RangeError(`nearValidClientArbitrary: no mutation breaks ${rules?.join(', ')}`);
+    throw new InvalidOptionError(`nearValidClientArbitrary: no mutation breaks ${rules?.join(', ')}`);
 
   // One valid-Client arbitrary per session minimum the mutations need, shared by all of them.
   const clients = new Map<number, fc.Arbitrary<Client>>();

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { InvalidOptionError } from '../invalidOption.js';
 import type { Session } from '../schema/types.js';
 import { resolveConstraints, type SessionConstraints } from './_internals/constraints.js';
 import { clerkId, payloadArbitrary } from './_internals/ids.js';
@@ -14,7 +15,9 @@ export function sessionArbitrary(constraints: SessionConstraints = {}): fc.Arbit
   const { clientId, ...clientConstraints } = constraints;
   const c = resolveConstraints('sessionArbitrary', clientConstraints);
   if (clientId !== undefined && !/^client_./.test(clientId)) {
-    throw new RangeError(`sessionArbitrary: clientId must be a client_ id, got ${JSON.stringify(clientId)}`);
+    throw new InvalidOptionError(
+      `sessionArbitrary: clientId must be a client_ id, got ${JSON.stringify(clientId)}`,
+    );
   }
   return fc
     .tuple(sessionDraftArbitrary(c), payloadArbitrary)

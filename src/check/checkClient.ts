@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
 import { schemaViolations } from '../schema/validator.js';
 import { resolveRuleSettings } from './ruleSettings.js';
@@ -24,10 +25,10 @@ export function createClientChecker(
   const settings = resolveRuleSettings(options);
   const clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   if (!Number.isFinite(clockSkewMs) || clockSkewMs < 0) {
-    throw new TypeError(`clockSkewMs must be a finite number >= 0, got ${clockSkewMs}`);
+    throw new InvalidOptionError(`clockSkewMs must be a finite number >= 0, got ${clockSkewMs}`);
   }
   if (options.now !== undefined && !Number.isFinite(options.now)) {
-    throw new TypeError(`now must be a finite number of ms since the epoch, got ${options.now}`);
+    throw new InvalidOptionError(`now must be a finite number of ms since the epoch, got ${options.now}`);
   }
   const context = { clockSkewMs, now: options.now };
   const active = invariants.flatMap((invariant) => {

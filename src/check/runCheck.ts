@@ -1,11 +1,24 @@
 import type { TargetError, TargetItem } from '../targets/types.js';
+import type { BaselineOutcome } from './baseline.js';
 import { createClientChecker } from './checkClient.js';
 import { clientsOf } from './clientsOf.js';
+import { type Excerpt, excerptAt } from './excerpt.js';
 import { inShard, type Shard } from './shard.js';
 import type { CheckOptions, Severity, Violation } from './types.js';
 
-/** A violation in a run, with the Client it was found in and, for a URL, how to fetch it again. */
-export type SourcedViolation = Violation & { source: string; reproduce?: string };
+/** A violation in a run: the Client it was found in, its target, and (for reports) the value in context. */
+export type SourcedViolation = Violation & {
+  source: string;
+  /** The source of the document the Client is in (the same as `source` for a bare Client). */
+  document: string;
+  target?: string;
+  /** For a URL, a command that fetches the document again. */
+  reproduce?: string;
+  /** The offending value in its context (kept for the first violations of a run only). */
+  excerpt?: Excerpt;
+  /** Listed in the baseline: reported, but does not fail the run. */
+  known?: boolean;
+};
 
 /** Options of {@link runCheck}. */
 export type RunOptions = CheckOptions & {
@@ -17,19 +30,28 @@ export type RunOptions = CheckOptions & {
   onDocument?: (documents: number) => void;
 };
 
+/** What one target yielded. */
+export type TargetSummary = { name: string; documents: number; clients: number };
+
 /** The outcome of checking every document of one or more targets. */
 export type RunResult = {
-  /** True when nothing failed: no violation at the failing severity and no input error. */
+  /** True when nothing failed: no new violation at the failing severity and no input error. */
   ok: boolean;
   documents: number;
   clients: number;
   violations: SourcedViolation[];
   /** Documents that could not be read or parsed; the rest of the run went on. */
-  errors: TargetError[];
+  errors: Array<TargetError & { target?: string }>;
   /** What targets passed over on purpose (HAR entries that are no Client responses). */
   skipped: number;
+  targets: TargetSummary[];
   failOn: Severity;
+  /** Set when a baseline was applied (`--baseline`). */
+  baseline?: BaselineOutcome;
 };
+
+/** Reports show the offending value in context for this many violations of a run; memory stays bounded past it. */
+const MAX_EXCERPTS = 1000;
 
 /** Checks every Client of every document; reading errors are collected, never thrown. */
 export async function runCheck(
@@ -45,32 +67,58 @@ export async function runCheck(
     violations: [],
     errors: [],
     skipped: 0,
+    targets: [],
     failOn,
   };
+  const byTarget = new Map<string, TargetSummary>();
   for await (const item of items) {
     if (options.shard !== undefined && !inShard(item.source, options.shard)) continue;
-    if (item.kind === 'error') result.errors.push(item);
+    const name = item.target ?? item.source;
+    let target = byTarget.get(name);
+    if (target === undefined) {
+      target = { name, documents: 0, clients: 0 };
+      byTarget.set(name, target);
+      result.targets.push(target);
+    }
+    const tag = item.target === undefined ? {} : { target: item.target };
+    if (item.kind === 'error')
+      result.errors.push({ kind: 'error', source: item.source, message: item.message, ...tag });
     if (item.kind === 'skipped') result.skipped += 1;
     if (item.kind !== 'document') continue;
     result.documents += 1;
+    target.documents += 1;
     const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
     for (const client of clientsOf(item)) {
       result.clients += 1;
+      target.clients += 1;
       for (const violation of check(client.value, item.observedAt).violations) {
-        result.violations.push({ source: client.source, ...violation, ...reproduce });
+        const excerpt =
+          result.violations.length < MAX_EXCERPTS ? excerptAt(client.value, violation.path) : undefined;
+        result.violations.push({
+          source: client.source,
+          document: item.source,
+          ...violation,
+          ...tag,
+          ...reproduce,
+          ...(excerpt ? { excerpt } : {}),
+        });
       }
     }
     options.onDocument?.(result.documents);
   }
-  result.ok = result.errors.length === 0 && failingViolations(result).length === 0;
+  result.ok = isOk(result);
   return result;
 }
 
-/** The violations at or above the run's failing severity. */
+/** The violations that fail the run: at or above its failing severity, and not known from a baseline. */
 export function failingViolations(result: Pick<RunResult, 'violations' | 'failOn'>): SourcedViolation[] {
   return result.violations.filter(
-    (violation) => result.failOn === 'warning' || violation.severity === 'error',
+    (violation) => !violation.known && (result.failOn === 'warning' || violation.severity === 'error'),
   );
+}
+
+export function isOk(result: Pick<RunResult, 'violations' | 'failOn' | 'errors'>): boolean {
+  return result.errors.length === 0 && failingViolations(result).length === 0;
 }
 
 /** 0 conformant, 1 violations at the failing severity, 2 an input or target error. */

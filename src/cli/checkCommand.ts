@@ -1,8 +1,11 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { applyBaseline, type Baseline, baselineOf, parseBaseline } from '../check/baseline.js';
 import { exitCodeOf, type RunOptions, runCheck } from '../check/runCheck.js';
 import { parseShard } from '../check/shard.js';
 import { jsonReport } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
+import { REPORT_FORMATS, writeReports } from '../report/writeReports.js';
 import { startReferenceServer } from '../server/referenceServer.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -11,6 +14,7 @@ import {
   type ReadOptions,
   type TargetItem,
 } from '../targets/index.js';
+import { readErrorMessage } from '../targets/readCapped.js';
 import { type Io, UsageError } from './io.js';
 import { header, oneOf, ruleSetting, wholeNumber } from './options.js';
 import { CHECK_USAGE } from './usage.js';
@@ -30,6 +34,10 @@ const OPTIONS = {
   fault: { type: 'string' },
   seed: { type: 'string' },
   clients: { type: 'string' },
+  report: { type: 'string' },
+  'report-dir': { type: 'string', default: 'reports' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -58,6 +66,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     ...(shard === undefined ? {} : { shard }),
   };
   const format = oneOf(values.format, ['text', 'json'], '--format');
+  const reports = (values.report ?? '')
+    .split(',')
+    .filter((each) => each !== '')
+    .map((each) => oneOf(each.trim(), REPORT_FORMATS, '--report'));
+  const baseline = values.baseline === undefined ? undefined : await readBaseline(values.baseline);
   const secretKey = io.env.CLERK_SECRET_KEY;
   const read: ReadOptions = {
     maxBytes: wholeNumber(values['max-size'] ?? String(DEFAULT_MAX_BYTES), '--max-size'),
@@ -75,20 +88,55 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       })
     : undefined;
   try {
-    const targets: Array<[string, ReadOptions]> = positionals.map((spec) => [spec, read]);
+    const targets: Target[] = positionals.map((spec) => ({ spec, name: spec, options: read }));
     if (server !== undefined) {
       const { name } = server.fault ?? { name: 'none' };
       io.stderr(
         `Started the embedded Clerk reference server at ${server.url} (${server.store.list(Date.now()).length} clients, fault: ${name}); checking GET /v1/clients, every page.\n`,
       );
-      // The embedded server has its own key: the user's CLERK_SECRET_KEY is not sent to it.
-      targets.push([
-        `${server.url}/v1/clients?paginated=true`,
-        { ...read, secretKey: server.secretKey, allPages: true },
-      ]);
+      // The embedded server has its own key (the user's CLERK_SECRET_KEY is not sent to it), and its sources name it
+      // `embedded` rather than its port, so baselines and reports stay the same from run to run.
+      targets.push({
+        spec: `${server.url}/v1/clients?paginated=true`,
+        name: 'embedded',
+        options: { ...read, secretKey: server.secretKey, allPages: true, sourceOrigin: 'embedded' },
+      });
     }
-    const result = await runCheck(readAll(targets), options);
+    const progress = io.isTTY ? progressLine(io) : undefined;
+    const result = await runCheck(readAll(targets), {
+      ...options,
+      ...(progress ? { onDocument: progress.update } : {}),
+    });
+    progress?.done();
+    if (baseline !== undefined && values.baseline !== undefined)
+      applyBaseline(result, baseline, values.baseline, shard);
     io.stdout(format === 'json' ? jsonReport(result) : textReport(result));
+    if (values['write-baseline'] !== undefined) {
+      await writeFile(values['write-baseline'], `${JSON.stringify(baselineOf(result), null, 2)}\n`);
+      io.stderr(
+        `Wrote ${result.violations.length} violation(s) to the baseline ${values['write-baseline']}.\n`,
+      );
+    }
+    if (reports.length > 0) {
+      const settings = {
+        ...options,
+        targets: targets.map((target) => target.name),
+        headers: Object.keys(read.headers ?? {}),
+        secretKey: secretKey ? '$CLERK_SECRET_KEY' : undefined,
+        allPages: read.allPages,
+        timeoutMs: read.timeoutMs,
+        maxBytes: read.maxBytes,
+        ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
+      };
+      const written = await writeReports(
+        result,
+        reports,
+        values['report-dir'],
+        settings,
+        io.env.GITHUB_STEP_SUMMARY,
+      );
+      io.stderr(`Reports: ${written.join(', ')}\n`);
+    }
     return exitCodeOf(result);
   } finally {
     await server?.close();
@@ -103,6 +151,41 @@ function parse(args: string[]) {
   }
 }
 
-async function* readAll(targets: ReadonlyArray<[string, ReadOptions]>): AsyncGenerator<TargetItem> {
-  for (const [spec, options] of targets) yield* openTarget(spec, options);
+/** A target of the run: what to open, how, and the name reports give it. */
+type Target = { spec: string; name: string; options: ReadOptions };
+
+async function* readAll(targets: readonly Target[]): AsyncGenerator<TargetItem> {
+  for (const { spec, name, options } of targets) {
+    for await (const item of openTarget(spec, options)) yield { ...item, target: name };
+  }
+}
+
+async function readBaseline(path: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
+  }
+  const baseline = parseBaseline(text);
+  if (typeof baseline === 'string') throw new UsageError(`--baseline ${path}: ${baseline}`);
+  return baseline;
+}
+
+/** "checked N documents" on one rewritten stderr line, at most ten times a second. */
+function progressLine(io: Io): { update: (documents: number) => void; done: () => void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update: (documents) => {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr(`\rchecked ${documents} document(s)…`);
+    },
+    done: () => {
+      if (shown) io.stderr('\r\u001b[2K');
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../invalidOption.js';
 import { checkCommand } from './checkCommand.js';
 import { type Io, processIo, UsageError } from './io.js';
 import { serveCommand } from './serveCommand.js';
@@ -24,8 +25,9 @@ export async function main(
     if (command === 'serve') return await serveCommand(rest, io, untilStopped);
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (error) {
-    // Bad option values surface as UsageError from the CLI and TypeError/RangeError from the library's checks.
-    if (error instanceof UsageError || error instanceof TypeError || error instanceof RangeError) {
+    // Bad option values surface as UsageError from the CLI and InvalidOptionError from the library; anything else
+    // is a bug, and crashes loudly with its stack.
+    if (error instanceof UsageError || error instanceof InvalidOptionError) {
       io.stderr(`clerk-conformance: ${error.message}\nRun 'clerk-conformance --help' for usage.\n`);
       return 2;
     }

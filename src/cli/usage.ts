@@ -23,6 +23,11 @@ Options:
   --embedded              also start the embedded reference server and check its GET /v1/clients
   --fault <name>          with --embedded: make the server commit one fault (see 'serve --help')
   --seed <n>, --clients <n>  with --embedded: the server's data                             [1, 20]
+  --report <formats>      write reports: any of junit,json,html,markdown (markdown is also
+                          appended to $GITHUB_STEP_SUMMARY when set)
+  --report-dir <dir>      where reports go                                                    [reports]
+  --write-baseline <file> record today's violations (rule, source, path) in a baseline file
+  --baseline <file>       fail only on violations not in the baseline; list the ones resolved
   -h, --help              show this help
 
 Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage, input or target error.

@@ -10,8 +10,10 @@ export function textReport(result: RunResult): string {
   for (const [rule, violations] of groupByRule(result.violations)) {
     const severity = violations[0]?.severity ?? 'error';
     lines.push(`${rule} (${severity}): ${plural(violations.length, 'violation')}`);
-    for (const { source, path, message, params } of violations) {
-      lines.push(`  ${source}  ${path || '(the document)'}  ${message}${details(params)}`);
+    for (const { source, path, message, params, known } of violations) {
+      lines.push(
+        `  ${source}  ${path || '(the document)'}  ${message}${details(params)}${known ? '  [known]' : ''}`,
+      );
     }
     lines.push('');
   }
@@ -21,6 +23,18 @@ export function textReport(result: RunResult): string {
   if (reproductions.size > 0) {
     lines.push('Reproduce with:');
     for (const command of new Set(reproductions.values())) lines.push(`  ${command}`);
+    lines.push('');
+  }
+  if (result.baseline !== undefined) {
+    const { file, known, resolved } = result.baseline;
+    lines.push(`Baseline ${file}: ${plural(known, 'known violation')} [known] no longer fail the run.`);
+    if (resolved.length > 0) {
+      lines.push(
+        `${plural(resolved.length, 'baseline entry', 'baseline entries')} resolved: remove them to tighten the baseline:`,
+      );
+      for (const { rule, source, path } of resolved)
+        lines.push(`  ${rule}  ${source}  ${path || '(the document)'}`);
+    }
     lines.push('');
   }
   for (const { source, message } of result.errors) lines.push(`input error: ${source}: ${message}`);
@@ -40,12 +54,14 @@ export function summaryLine(result: RunResult): string {
       : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(new Set(result.violations.map((v) => v.rule)).size, 'rule')}`;
   const inputErrors = result.errors.length > 0 ? `; ${plural(result.errors.length, 'input error')}` : '';
   const skipped = result.skipped > 0 ? `; ${result.skipped} skipped (not Client responses)` : '';
+  const knownCount = result.violations.filter((violation) => violation.known).length;
+  const known = knownCount > 0 ? `; ${knownCount} known from the baseline` : '';
   const verdict = result.ok
     ? 'conformant'
     : failingViolations(result).length > 0
       ? 'not conformant'
       : 'incomplete';
-  return `${verdict}: ${checked}, ${found}${inputErrors}${skipped}`;
+  return `${verdict}: ${checked}, ${found}${known}${inputErrors}${skipped}`;
 }
 
 /** The params of a violation in one short line, so the text report shows the offending values. */
@@ -69,6 +85,6 @@ function groupByRule(violations: SourcedViolation[]): Map<string, SourcedViolati
   return new Map([...groups].sort(([a], [b]) => order(a) - order(b)));
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }

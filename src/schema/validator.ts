@@ -15,15 +15,6 @@ const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(clientSchema);
 
-/** Ajv keywords that can fail on this schema, as `schema/<keyword>` rule ids. */
-export const schemaRuleIds: readonly string[] = [
-  'type',
-  'enum',
-  'required',
-  'additionalProperties',
-  'format',
-].map((keyword) => `schema/${keyword}`);
-
 /** Validates `value` against the seed schema: one violation per path, the first Ajv reports there. */
 export function schemaViolations(value: unknown): Violation[] {
   if (validate(value)) return [];

@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../invalidOption.js';
 import type { Client } from '../schema/types.js';
 import type { Revoke } from './referenceStore.js';
 
@@ -167,7 +168,7 @@ export const FAULTS: readonly Fault[] = [
 export function faultNamed(name: string): Fault {
   const fault = FAULTS.find((each) => each.name === name);
   if (fault === undefined) {
-    throw new RangeError(
+    throw new InvalidOptionError(
       `unknown fault ${JSON.stringify(name)}: expected one of ${FAULTS.map((each) => each.name).join(', ')}`,
     );
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { clientArbitrary } from '../arbitraries/clientArbitrary.js';
+import { InvalidOptionError } from '../invalidOption.js';
 import type { Client, Session } from '../schema/types.js';
 
 /** Options of the in-memory store behind the reference server. */
@@ -30,7 +31,7 @@ export class ReferenceStore {
 
   constructor({ seed, clients, now, maintainClock = true }: StoreOptions) {
     if (!Number.isSafeInteger(clients) || clients < 2)
-      throw new RangeError(`clients must be a whole number >= 2, got ${clients}`);
+      throw new InvalidOptionError(`clients must be a whole number >= 2, got ${clients}`);
     const constraints = { now, windowMs: 60 * DAY_MS };
     const mix = fc.tuple(
       clientArbitrary({ ...constraints, maxSessions: 0 }),

@@ -15,7 +15,8 @@ export type TargetError = { kind: 'error'; source: string; message: string };
 /** Something the target passed over on purpose (a HAR entry that is no Client response), counted in the report. */
 export type TargetSkip = { kind: 'skipped'; source: string; reason: string };
 
-export type TargetItem = TargetDocument | TargetError | TargetSkip;
+/** An item of a run, tagged with the target (as given on the command line) it came from. */
+export type TargetItem = (TargetDocument | TargetError | TargetSkip) & { target?: string };
 
 /** How targets read: limits, and what an HTTP target sends. */
 export type ReadOptions = {
@@ -29,6 +30,8 @@ export type ReadOptions = {
   timeoutMs?: number;
   /** Follow `limit`/`offset` pagination of a list URL to its end. */
   allPages?: boolean;
+  /** Shown instead of a URL's origin in sources (`embedded`), so sources stay the same across runs. */
+  sourceOrigin?: string;
 };
 
 /** 10 MiB: far above any real Client list page, small enough to refuse a runaway file. */

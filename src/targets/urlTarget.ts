@@ -22,7 +22,8 @@ export async function* urlTarget(spec: string, options: ReadOptions): AsyncGener
     page.searchParams.set('limit', String(DEFAULT_PAGE_LIMIT));
   const secrets = secretValues(options);
   for (let count = 0; page !== undefined && count < MAX_PAGES; count++) {
-    const source = displayUrl(page);
+    const shown = displayUrl(page);
+    const source = options.sourceOrigin ? `${options.sourceOrigin}${shown.slice(page.origin.length)}` : shown;
     const fetched = await fetchJson(page, options);
     if (!fetched.ok) {
       yield { kind: 'error', source, message: redact(fetched.message, secrets) };

@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../../invalidOption.js';
 /** @internal The constraints shared by the Client and session arbitraries, their defaults and eager validation. */
 
 import { SESSION_STATUSES } from '../../invariants/_internals/statuses.js';
@@ -63,7 +64,7 @@ export function resolveConstraints(arbitrary: string, constraints: ClientConstra
     realistic: constraints.realistic ?? true,
   };
   const fail = (message: string): never => {
-    throw new RangeError(`${arbitrary}: ${message}`);
+    throw new InvalidOptionError(`${arbitrary}: ${message}`);
   };
   for (const key of [
     'minSessions',
