@@ -1,6 +1,11 @@
-/** Regenerates the files derived from code and schema (`npm run generate`). */
+/** Regenerates the files derived from code and schema: `npm run generate` (types) and `npm run docs`. */
 import { writeFileSync } from 'node:fs';
 import schema from '../src/schema/clerk-client.schema.json' with { type: 'json' };
+import { renderInvariantsDoc } from './invariantsDoc.js';
 import { renderTypes } from './schemaToTypes.js';
 
-writeFileSync(new URL('../src/schema/types.ts', import.meta.url), renderTypes(schema));
+const what = process.argv[2];
+if (what === 'types') writeFileSync(new URL('../src/schema/types.ts', import.meta.url), renderTypes(schema));
+else if (what === 'docs')
+  writeFileSync(new URL('../docs/invariants.md', import.meta.url), renderInvariantsDoc());
+else throw new Error(`usage: tsx scripts/generate.ts types|docs, got ${String(what)}`);

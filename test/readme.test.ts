@@ -13,10 +13,12 @@ test('the README shows the real output of `check examples/broken`', async () => 
   expect(readme).toContain(`\`\`\`text\n${io.out()}\`\`\``);
 });
 
-test('the README example of the arbitraries is the one test/readmeExample.test.ts runs', () => {
-  const example = readFileSync(new URL('./readmeExample.test.ts', import.meta.url), 'utf8');
-  const body = example.slice(example.indexOf('// Your code under test'));
-  expect(readme).toContain(body.trim());
+test.each([
+  ['readmeExample.test.ts', '// Your code under test'],
+  ['readmeTestProp.test.ts', 'test.prop(['],
+])('the README example is the one test/%s runs', (file, start) => {
+  const example = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+  expect(readme).toContain(example.slice(example.indexOf(start)).trim());
 });
 
 test('the CI example only uses options the check command has', () => {

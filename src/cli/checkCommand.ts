@@ -15,15 +15,17 @@ import {
   type TargetItem,
 } from '../targets/index.js';
 import { readErrorMessage } from '../targets/readCapped.js';
+import { loadConfig } from './config.js';
 import { type Io, UsageError } from './io.js';
 import { header, oneOf, ruleSetting, wholeNumber } from './options.js';
 import { CHECK_USAGE } from './usage.js';
 
 const OPTIONS = {
-  profile: { type: 'string', default: 'default' },
+  config: { type: 'string' },
+  profile: { type: 'string' },
   rule: { type: 'string', multiple: true },
-  'fail-on': { type: 'string', default: 'error' },
-  format: { type: 'string', default: 'text' },
+  'fail-on': { type: 'string' },
+  format: { type: 'string' },
   'clock-skew': { type: 'string' },
   'max-size': { type: 'string' },
   header: { type: 'string', multiple: true },
@@ -35,19 +37,25 @@ const OPTIONS = {
   seed: { type: 'string' },
   clients: { type: 'string' },
   report: { type: 'string' },
-  'report-dir': { type: 'string', default: 'reports' },
+  'report-dir': { type: 'string' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** `clerk-conformance check <target...>`: checks every Client of the targets and exits 0, 1 or 2. */
+/**
+ * `clerk-conformance check <target...>`: checks every Client of the targets and exits 0, 1 or 2. Options come
+ * from the flags, then the config file, then the defaults.
+ */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args);
-  if (values.help) {
+  const flags = parse(args);
+  if (flags.values.help) {
     io.stdout(CHECK_USAGE);
     return 0;
   }
+  const config = await loadConfig(flags.values.config);
+  const values = merge(config.values, flags.values);
+  const positionals = flags.positionals.length > 0 ? flags.positionals : config.positionals;
   if (positionals.length === 0 && !values.embedded) {
     throw new UsageError(
       'check needs at least one target (a URL, a file, a directory, - for stdin) or --embedded',
@@ -59,13 +67,13 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   const options: RunOptions = {
-    profile: oneOf(values.profile, ['default', 'strict'], '--profile'),
-    failOn: oneOf(values['fail-on'], ['error', 'warning'], '--fail-on'),
+    profile: oneOf(values.profile ?? 'default', ['default', 'strict'], '--profile'),
+    failOn: oneOf(values['fail-on'] ?? 'error', ['error', 'warning'], '--fail-on'),
     rules: Object.fromEntries((values.rule ?? []).map(ruleSetting)),
     clockSkewMs: wholeNumber(values['clock-skew'] ?? '1000', '--clock-skew'),
     ...(shard === undefined ? {} : { shard }),
   };
-  const format = oneOf(values.format, ['text', 'json'], '--format');
+  const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
   const reports = (values.report ?? '')
     .split(',')
     .filter((each) => each !== '')
@@ -131,7 +139,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       const written = await writeReports(
         result,
         reports,
-        values['report-dir'],
+        values['report-dir'] ?? 'reports',
         settings,
         io.env.GITHUB_STEP_SUMMARY,
       );
@@ -143,12 +151,24 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   }
 }
 
+type Values = ReturnType<typeof parse>['values'];
+
 function parse(args: string[]) {
   try {
     return parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** Flags win over the config file; repeatable flags add to its entries and win per rule id or header name. */
+function merge(fromConfig: Record<string, unknown>, fromFlags: Values): Values {
+  const merged = { ...fromConfig, ...fromFlags } as Values;
+  for (const key of ['rule', 'header'] as const) {
+    const both = [...((fromConfig[key] as string[] | undefined) ?? []), ...(fromFlags[key] ?? [])];
+    if (both.length > 0) merged[key] = both;
+  }
+  return merged;
 }
 
 /** A target of the run: what to open, how, and the name reports give it. */

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../invalidOption.js';
 import { checkCommand } from './checkCommand.js';
+import { generateCommand } from './generateCommand.js';
 import { type Io, processIo, UsageError } from './io.js';
 import { serveCommand } from './serveCommand.js';
 import { USAGE } from './usage.js';
@@ -23,6 +24,7 @@ export async function main(
     }
     if (command === 'check') return await checkCommand(rest, io);
     if (command === 'serve') return await serveCommand(rest, io, untilStopped);
+    if (command === 'generate') return await generateCommand(rest, io);
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (error) {
     // Bad option values surface as UsageError from the CLI and InvalidOptionError from the library; anything else

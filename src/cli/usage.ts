@@ -28,7 +28,12 @@ Options:
   --report-dir <dir>      where reports go                                                    [reports]
   --write-baseline <file> record today's violations (rule, source, path) in a baseline file
   --baseline <file>       fail only on violations not in the baseline; list the ones resolved
+  --config <file>         read options from this file          [clerk-conformance.config.json, when present]
   -h, --help              show this help
+
+The config file holds the same options in camelCase JSON ("targets", "profile", "rules", "failOn", "headers",
+"report", "reportDir", "baseline", …); flags win over it, and an unknown key is an error. Headers that look like
+credentials are refused there: pass them with --header or CLERK_SECRET_KEY.
 
 Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage, input or target error.
 `;
@@ -48,11 +53,27 @@ ${FAULTS.map((fault) => `                     ${fault.name.padEnd(32)}${fault.de
   -h, --help       show this help
 `;
 
+export const GENERATE_USAGE = `Usage: clerk-conformance generate --count <n> [options]
+
+Writes generated Clients as NDJSON, one per line, for SDKs in other languages to read. Near-valid lines are
+{ "rule", "path", "now", "value" }: value breaks exactly that rule, reported at that path when checked at now.
+The same seed and options give the same bytes.
+
+Options:
+  --count <n>          how many Clients (required)
+  --seed <n>           fast-check seed                                                  [1]
+  --near-valid         Clients that each break exactly one named rule
+  --profile <name>     default | strict: with --near-valid, only rules the profile reports   [default]
+  --out <file>         write to a file instead of stdout
+  -h, --help           show this help
+`;
+
 export const USAGE = `Usage: clerk-conformance <command> [options]
 
 Commands:
   check <target...>   check Clerk Client documents from URLs, files, directories or stdin
   serve               run the embedded Clerk reference server
+  generate            write generated Clients (valid or near-valid) as NDJSON fixtures
 
 Run 'clerk-conformance <command> --help' for a command's options.
 Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage, input or target error.

@@ -2,10 +2,13 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Violation } from '../check/types.js';
 import { pointer } from '../jsonPointer.js';
-import clientSchema from './clerk-client.schema.json' with { type: 'json' };
+import schemaJson from './clerk-client.schema.json' with { type: 'json' };
 
-/** The seed schema, as vendored verbatim from `shared/seed`. */
-export { clientSchema };
+/**
+ * The seed schema, as vendored verbatim from `shared/seed`. Typed as a plain JSON object: declaration files that
+ * import JSON lose their import attribute, which breaks consumers' type checks under NodeNext.
+ */
+export const clientSchema: { readonly [keyword: string]: unknown } = schemaJson;
 
 // ajv-formats is CommonJS: under NodeNext its default export arrives as `module.default`.
 const addFormats = addFormatsModule.default;
@@ -13,7 +16,7 @@ const addFormats = addFormatsModule.default;
 // Ajv honours OpenAPI's `nullable: true` natively, which is what the seed means by it.
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
-const validate = ajv.compile(clientSchema);
+const validate = ajv.compile(schemaJson);
 
 /** Validates `value` against the seed schema: one violation per path, the first Ajv reports there. */
 export function schemaViolations(value: unknown): Violation[] {

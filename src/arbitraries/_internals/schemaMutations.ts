@@ -66,7 +66,7 @@ function locations(): Location[] {
       walk(node.items as JsonSchema, `${pointer}/items`, [...tokens, '*'], true);
     }
   };
-  walk(clientSchema as JsonSchema, '', [], true);
+  walk(clientSchema, '', [], true);
   return found;
 }
 

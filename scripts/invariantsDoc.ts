@@ -1,0 +1,63 @@
+/** Renders docs/invariants.md from the rule registry (`npm run docs`); a test fails when the file is stale. */
+import fc from 'fast-check';
+import { nearValidClientArbitrary, nearValidMutations } from '../src/arbitraries/nearValidClientArbitrary.js';
+import { checkClient } from '../src/check/checkClient.js';
+import { rules } from '../src/check/ruleSettings.js';
+
+const SEED = 1;
+
+export function renderInvariantsDoc(): string {
+  const lines = [
+    '# The rule catalogue',
+    '',
+    '<!-- Generated from src/invariants/ and src/schema/schemaRules.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Every rule `checkClient` reports: the schema keywords (`schema/<keyword>`), then the 14 invariants of the',
+    'catalogue in order. Ids are the public contract (CLI flags, reports, near-valid labels). `error` fails the gate,',
+    '`warning` is reported only, `off` is not checked; *strict* is the profile for Clerk itself or a faithful emulator.',
+    '',
+    '| id | default | strict |',
+    '|---|---|---|',
+    ...rules.map(
+      (rule) =>
+        `| [\`${rule.id}\`](#${anchor(rule.id)}) | ${rule.severity.default} | ${rule.severity.strict} |`,
+    ),
+    '',
+  ];
+  const breakable = new Set(nearValidMutations().map((mutation) => mutation.rule));
+  for (const rule of rules) {
+    const [sample] = breakable.has(rule.id)
+      ? fc.sample(nearValidClientArbitrary({ rules: [rule.id], maxSessions: 2 }), { numRuns: 1, seed: SEED })
+      : [];
+    lines.push(
+      `## \`${rule.id}\``,
+      '',
+      rule.description,
+      '',
+      `- **Severity:** ${rule.severity.default} in the default profile, ${rule.severity.strict} in the strict one.`,
+      `- **Evidence:** ${rule.evidence}`,
+    );
+    if (sample !== undefined) {
+      const found = checkClient(sample.value, { profile: 'strict', now: sample.now }).violations.find(
+        (violation) => violation.rule === rule.id && violation.path === sample.path,
+      );
+      lines.push(
+        `- **Example violation** (\`nearValidClientArbitrary({ rules: ['${rule.id}'] })\`, seed ${SEED}: ${sample.mutation}), as the strict profile reports it:`,
+        '',
+        '```json',
+        JSON.stringify(found, null, 2),
+        '```',
+      );
+    } else {
+      lines.push(
+        '- **Example violation:** none can be made: a value that fails this keyword fails `schema/type` first.',
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
+
+function anchor(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9-]/g, '');
+}

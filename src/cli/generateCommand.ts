@@ -1,0 +1,80 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import fc from 'fast-check';
+import { clientArbitrary } from '../arbitraries/clientArbitrary.js';
+import { nearValidClientArbitrary, nearValidMutations } from '../arbitraries/nearValidClientArbitrary.js';
+import { type Io, UsageError } from './io.js';
+import { oneOf, wholeNumber } from './options.js';
+import { GENERATE_USAGE } from './usage.js';
+
+/** Values drawn per fast-check sample call: memory stays bounded however many lines are asked for. */
+const CHUNK = 1000;
+
+/**
+ * `clerk-conformance generate`: NDJSON fixtures for other languages' SDKs, one Client per line (near-valid lines
+ * are `{ rule, path, now, value }`). The same seed and options give the same bytes.
+ */
+export async function generateCommand(args: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout(GENERATE_USAGE);
+    return 0;
+  }
+  const count = wholeNumber(values.count ?? '', '--count');
+  const seed = wholeNumber(values.seed, '--seed');
+  const profile = oneOf(values.profile, ['default', 'strict'], '--profile');
+  const arbitrary: fc.Arbitrary<unknown> = values['near-valid']
+    ? nearValidClientArbitrary({ rules: rulesBrokenIn(profile) }).map(({ rule, path, now, value }) => ({
+        rule,
+        path,
+        now,
+        value,
+      }))
+    : clientArbitrary();
+  const out = values.out === undefined ? undefined : createWriteStream(values.out);
+  const write = async (text: string) => {
+    if (out === undefined) io.stdout(text);
+    else if (!out.write(text)) await once(out, 'drain');
+  };
+  for (let start = 0; start < count; start += CHUNK) {
+    const values = fc.sample(arbitrary, { numRuns: Math.min(CHUNK, count - start), seed: seed + start });
+    await write(values.map((value) => `${JSON.stringify(value)}\n`).join(''));
+  }
+  if (out !== undefined) {
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    io.stderr(
+      `Wrote ${count} ${values['near-valid'] ? 'near-valid ' : ''}Client(s) to ${values.out} (seed ${seed}).\n`,
+    );
+  }
+  return 0;
+}
+
+/** The rules a near-valid Client may break and still be reported in the profile (ksuid-ids is off by default). */
+function rulesBrokenIn(profile: 'default' | 'strict'): string[] {
+  const rules = new Set(nearValidMutations().map((mutation) => mutation.rule));
+  if (profile === 'default') rules.delete('ksuid-ids');
+  return [...rules];
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      count: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'near-valid': { type: 'boolean' },
+      profile: { type: 'string', default: 'default' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

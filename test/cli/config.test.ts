@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../cliIo.js';
+
+const examples = join(process.cwd(), 'examples');
+let dir: string;
+const cwd = process.cwd();
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'config-'));
+  process.chdir(dir);
+});
+afterEach(() => process.chdir(cwd));
+
+function config(value: unknown): void {
+  writeFileSync(join(dir, 'clerk-conformance.config.json'), JSON.stringify(value));
+}
+
+test('the config file in the working directory sets targets, rules and the format; flags win', async () => {
+  config({
+    targets: [join(examples, 'broken', 'frontend-api-field.json')],
+    rules: { 'schema/additionalProperties': 'warning' },
+    format: 'json',
+  });
+  const fromFile = captureIo();
+  expect(await main(['check'], fromFile)).toBe(0);
+  expect(JSON.parse(fromFile.out()).violations[0]).toMatchObject({
+    rule: 'schema/additionalProperties',
+    severity: 'warning',
+  });
+  const overridden = captureIo();
+  expect(
+    await main(['check', '--rule', 'schema/additionalProperties=error', '--format', 'text'], overridden),
+  ).toBe(1);
+  expect(overridden.out()).toMatch(/^schema\/additionalProperties \(error\)/);
+});
+
+test('--config names another file; reports and the report directory come from it', async () => {
+  const path = join(dir, 'ci.json');
+  writeFileSync(
+    path,
+    JSON.stringify({ targets: [join(examples, 'valid')], report: ['json'], reportDir: join(dir, 'out') }),
+  );
+  const io = captureIo();
+  expect(await main(['check', '--config', path], io)).toBe(0);
+  expect(io.err()).toBe(`Reports: ${join(dir, 'out', 'clerk-conformance.json')}\n`);
+});
+
+test.each([
+  [{ target: 'x.json' }, 'clerk-conformance.config.json: key "target" is not an option of check'],
+  [
+    { profile: 'lax' },
+    'clerk-conformance.config.json: key "profile" must be equal to one of the allowed values',
+  ],
+  [{ headers: { Authorization: 'Bearer sk_live_x' } }, 'header "Authorization" looks like a credential'],
+])('a bad config %j is a usage error naming the file and the key', async (value, message) => {
+  config(value);
+  const io = captureIo();
+  expect(await main(['check', join(examples, 'valid')], io)).toBe(2);
+  expect(io.err()).toContain(message);
+  expect(io.err()).not.toContain('sk_live_x');
+});
+
+test('a --config file that does not exist is an error', async () => {
+  const io = captureIo();
+  expect(await main(['check', '--config', 'missing.json', join(examples, 'valid')], io)).toBe(2);
+  expect(io.err()).toContain('missing.json: no such file or directory');
+});

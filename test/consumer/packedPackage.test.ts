@@ -1,0 +1,84 @@
+/**
+ * The published package as a user gets it: `npm pack`, install the tarball into a fresh project with its own
+ * fast-check and TypeScript, type-check a file that imports the package and its subpaths (NodeNext), run it, run
+ * the CLI from it, and require() it from CommonJS. Packages come from the npm cache that `npm ci` filled.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, expect, test } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
+import { client } from '../helpers.js';
+
+const run = promisify(execFile);
+const project = mkdtempSync(join(tmpdir(), 'consumer-'));
+let packedFiles: string[] = [];
+
+beforeAll(async () => {
+  const packed = mkdtempSync(join(tmpdir(), 'packed-'));
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', packed], {
+    cwd: process.cwd(),
+  });
+  packedFiles =
+    (
+      JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ files: Array<{ path: string }> }>
+    )[0]?.files.map((file) => file.path) ?? [];
+  const tarball = join(packed, readdirSync(packed)[0] as string);
+  cpSync(new URL('./project/', import.meta.url), project, { recursive: true });
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  const { devDependencies: dev } = packageJson;
+  await run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      tarball,
+      `fast-check@${dev['fast-check']}`,
+      `typescript@${dev.typescript}`,
+      `@types/node@${dev['@types/node']}`,
+      `vitest@${dev.vitest}`,
+    ],
+    { cwd: project },
+  );
+}, 240_000);
+
+test('the tarball holds only what a user needs: the build, the schema, the docs of the package', () => {
+  const unexpected = packedFiles.filter(
+    (path) =>
+      !path.startsWith('dist/') &&
+      !['package.json', 'README.md', 'LICENSE', 'src/schema/clerk-client.schema.json'].includes(path),
+  );
+  expect(unexpected).toEqual([]);
+  expect(packedFiles).toContain('dist/cli/bin.js');
+  // No test, benchmark or fixture file (the vitest helper is a feature, not a test).
+  expect(packedFiles.filter((path) => /\.test\.|bench|fixture|\/test\//i.test(path))).toEqual([]);
+});
+
+test('one fast-check instance: the consumer’s own serves the package (a peer dependency)', async () => {
+  const { stdout } = await run('npm', ['ls', 'fast-check', '--all', '--parseable'], { cwd: project });
+  expect(stdout.trim().split('\n')).toEqual([join(project, 'node_modules', 'fast-check')]);
+});
+
+test('a TypeScript consumer type-checks under NodeNext and runs the arbitraries with its fast-check', async () => {
+  await run('npx', ['tsc', '-p', '.'], { cwd: project });
+  const { stdout } = await run('node', ['out/consumer.js'], { cwd: project });
+  expect(stdout).toMatch(/^ok 14 invariants, schema "Clerk Client", session sess_/);
+}, 120_000);
+
+test('the installed bin checks a file', async () => {
+  writeFileSync(join(project, 'client.json'), JSON.stringify(client(1)));
+  const { stdout } = await run('npx', ['clerk-conformance', 'check', 'client.json'], { cwd: project });
+  expect(stdout).toBe('conformant: 1 document, 1 client checked, no violations\n');
+});
+
+test('a CommonJS consumer can require() the package', async () => {
+  const { stdout } = await run('node', ['consumer.cjs'], { cwd: project });
+  expect(stdout).toBe('cjs ok true\n');
+});

@@ -1,0 +1,33 @@
+// A user's test file: the published package, its subpaths and the user's own fast-check.
+
+import {
+  type Client,
+  checkClient,
+  clientArbitrary,
+  nearValidClientArbitrary,
+} from 'clerk-client-conformance';
+import { sessionArbitrary } from 'clerk-client-conformance/arbitraries';
+import { invariants } from 'clerk-client-conformance/invariants';
+import schema from 'clerk-client-conformance/schema.json' with { type: 'json' };
+import type { ClientConformanceOptions } from 'clerk-client-conformance/vitest';
+import fc from 'fast-check';
+
+const options: ClientConformanceOptions = { profile: 'strict' };
+
+fc.assert(
+  fc.property(
+    clientArbitrary({ maxSessions: 3 }),
+    (client: Client) => checkClient(client, { profile: options.profile ?? 'default' }).ok,
+  ),
+  { numRuns: 200 },
+);
+fc.assert(
+  fc.property(nearValidClientArbitrary(), ({ value, rule, path, now }) =>
+    checkClient(value, { profile: 'strict', now }).violations.some((v) => v.rule === rule && v.path === path),
+  ),
+  { numRuns: 200 },
+);
+const [session] = fc.sample(sessionArbitrary(), 1);
+console.log(
+  `ok ${invariants.length} invariants, schema "${schema.title}", session ${session?.id.slice(0, 5)}`,
+);

@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { renderInvariantsDoc } from '../scripts/invariantsDoc.js';
+
+test('docs/invariants.md is what `npm run docs` makes from the registry', () => {
+  const committed = readFileSync(new URL('../docs/invariants.md', import.meta.url), 'utf8');
+  expect(committed, 'docs/invariants.md is stale: run npm run docs').toBe(renderInvariantsDoc());
+});
