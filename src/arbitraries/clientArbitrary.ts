@@ -7,9 +7,10 @@ import {
   resolveConstraints,
 } from './_internals/constraints.js';
 import { fractionArbitrary, scale } from './_internals/fractions.js';
-import { clerkId, payloadArbitrary } from './_internals/ids.js';
+import { clerkId, type KsuidPayload, payloadArbitrary } from './_internals/ids.js';
 import { authenticationStrategyArbitrary } from './_internals/realisticData.js';
 import { buildSession, type SessionDraft, sessionDraftArbitrary } from './_internals/sessionDraft.js';
+import { quirkMsArbitrary, withNull } from './_internals/weighted.js';
 import { clerkIdArbitrary } from './clerkIdArbitrary.js';
 import { schemaArbitrary } from './schemaArbitrary.js';
 
@@ -17,7 +18,7 @@ export type { ClientConstraints } from './_internals/constraints.js';
 
 type ClientDraft = {
   shape: Omit<Client, 'sessions'> & { sessions: SessionDraft[] };
-  timing: { created: number; updated: number; quirkMs: number; id: [number, number, number, number] };
+  timing: { created: number; updated: number; quirkMs: number; id: KsuidPayload };
 };
 
 /** Placeholders for what the coherence step computes; the schema walk fills in everything else. */
@@ -36,8 +37,6 @@ export function clientArbitrary(constraints: ClientConstraints = {}): fc.Arbitra
 function clientDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<ClientDraft> {
   const idIn = (prefix: string) =>
     clerkIdArbitrary(prefix, { minCreatedAt: c.windowStart, maxCreatedAt: c.now });
-  const withNull = <T>(value: fc.Arbitrary<T>, nullWeight: number, valueWeight: number) =>
-    fc.oneof({ arbitrary: fc.constant(null), weight: nullWeight }, { arbitrary: value, weight: valueWeight });
   const overrides = {
     ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(null)])),
     '/properties/sessions': fc.array(sessionDraftArbitrary(c), {
@@ -61,12 +60,7 @@ function clientDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<ClientDraft>
       created: fractionArbitrary,
       updated: fractionArbitrary,
       // Real Clerk: client.updated_at is often 3-5 ms before its newest session's updated_at.
-      quirkMs: c.realistic
-        ? fc.oneof(
-            { arbitrary: fc.constant(0), weight: 1 },
-            { arbitrary: fc.integer({ min: 3, max: 5 }), weight: 1 },
-          )
-        : fc.constant(0),
+      quirkMs: quirkMsArbitrary(c.realistic, 3, 5, 1),
       id: payloadArbitrary,
     }),
   });

@@ -1,3 +1,5 @@
+import { pointer, tokensOf } from '../jsonPointer.js';
+
 /** The offending value of a violation in its context, kept so reports can show it without the document. */
 export type Excerpt = {
   /** The JSON Pointer of the object or array shown. */
@@ -7,25 +9,37 @@ export type Excerpt = {
 };
 
 const MAX_LINES = 40;
+/** Deeper values, and items past the first few, are elided: an excerpt is for a person, and must never overflow. */
+const MAX_DEPTH = 6;
+const MAX_ITEMS = 30;
 
 /** The parent of the value at `path` (the value itself for the document), or undefined when it is not there. */
 export function excerptAt(document: unknown, path: string): Excerpt | undefined {
-  const tokens =
-    path === ''
-      ? []
-      : path
-          .slice(1)
-          .split('/')
-          .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const tokens = tokensOf(path);
   const parentTokens = tokens.slice(0, -1);
   let node: unknown = document;
   for (const token of parentTokens) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
-  const json = JSON.stringify(node, null, 2);
+  const json = JSON.stringify(pruned(node, MAX_DEPTH), null, 2);
   if (json === undefined) return undefined;
   const lines = json.split('\n');
-  const at = parentTokens.map((token) => `/${token.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  const at = pointer(...parentTokens);
   return { at, json: lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), '  …'].join('\n') : json };
+}
+
+/** `value` cut at `depth` levels and {@link MAX_ITEMS} items per level (recursion bounded by `depth`). */
+function pruned(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth === 0) return Array.isArray(value) ? '[…]' : '{…}';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_ITEMS).map((item) => pruned(item, depth - 1));
+    return value.length > MAX_ITEMS ? [...items, `… ${value.length - MAX_ITEMS} more`] : items;
+  }
+  const entries = Object.entries(value);
+  const kept = entries.slice(0, MAX_ITEMS).map(([key, item]) => [key, pruned(item, depth - 1)]);
+  if (entries.length > MAX_ITEMS) kept.push(['…', `${entries.length - MAX_ITEMS} more`]);
+  // fromEntries defines own properties, so a `__proto__` key stays data.
+  return Object.fromEntries(kept);
 }

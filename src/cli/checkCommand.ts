@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { applyBaseline, type Baseline, baselineOf, parseBaseline } from '../check/baseline.js';
 import { exitCodeOf, type RunOptions, runCheck } from '../check/runCheck.js';
 import { parseShard } from '../check/shard.js';
@@ -17,7 +16,7 @@ import {
 import { readErrorMessage } from '../targets/readCapped.js';
 import { loadConfig } from './config.js';
 import { type Io, UsageError } from './io.js';
-import { header, oneOf, ruleSetting, wholeNumber } from './options.js';
+import { header, oneOf, parseFlags, ruleSetting, wholeNumber } from './options.js';
 import { CHECK_USAGE } from './usage.js';
 
 const OPTIONS = {
@@ -48,7 +47,7 @@ const OPTIONS = {
  * from the flags, then the config file, then the defaults.
  */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const flags = parse(args);
+  const flags = parseFlags(args, OPTIONS, true);
   if (flags.values.help) {
     io.stdout(CHECK_USAGE);
     return 0;
@@ -151,15 +150,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   }
 }
 
-type Values = ReturnType<typeof parse>['values'];
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+type Values = ReturnType<typeof parseFlags<typeof OPTIONS>>['values'];
 
 /** Flags win over the config file; repeatable flags add to its entries and win per rule id or header name. */
 function merge(fromConfig: Record<string, unknown>, fromFlags: Values): Values {

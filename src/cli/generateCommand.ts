@@ -1,28 +1,30 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { clientArbitrary } from '../arbitraries/clientArbitrary.js';
 import { nearValidClientArbitrary, nearValidMutations } from '../arbitraries/nearValidClientArbitrary.js';
-import { type Io, UsageError } from './io.js';
-import { oneOf, wholeNumber } from './options.js';
+import type { Io } from './io.js';
+import { oneOf, parseFlags, wholeNumber } from './options.js';
 import { GENERATE_USAGE } from './usage.js';
 
 /** Values drawn per fast-check sample call: memory stays bounded however many lines are asked for. */
 const CHUNK = 1000;
+
+const OPTIONS = {
+  count: { type: 'string' },
+  seed: { type: 'string', default: '1' },
+  'near-valid': { type: 'boolean' },
+  profile: { type: 'string', default: 'default' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /**
  * `clerk-conformance generate`: NDJSON fixtures for other languages' SDKs, one Client per line (near-valid lines
  * are `{ rule, path, now, value }`). The same seed and options give the same bytes.
  */
 export async function generateCommand(args: string[], io: Io): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
+  const { values } = parseFlags(args, OPTIONS, false);
   if (values.help) {
     io.stdout(GENERATE_USAGE);
     return 0;
@@ -63,18 +65,4 @@ function rulesBrokenIn(profile: 'default' | 'strict'): string[] {
   const rules = new Set(nearValidMutations().map((mutation) => mutation.rule));
   if (profile === 'default') rules.delete('ksuid-ids');
   return [...rules];
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    options: {
-      count: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      'near-valid': { type: 'boolean' },
-      profile: { type: 'string', default: 'default' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

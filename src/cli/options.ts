@@ -1,4 +1,5 @@
 /** Validation of option values: each failure is a UsageError that names the flag and the value. */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { RuleSetting } from '../check/types.js';
 import { UsageError } from './io.js';
 
@@ -26,4 +27,17 @@ export function header(text: string): [string, string] {
   if (match?.[1] === undefined)
     throw new UsageError('--header takes "Name: value" (the value is not shown here)');
   return [match[1], match[2] ?? ''];
+}
+
+/** Parses a command's flags; any parsing problem (an unknown flag, a missing value) is a UsageError. */
+export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  allowPositionals: boolean,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

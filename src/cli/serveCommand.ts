@@ -1,18 +1,20 @@
-import { parseArgs } from 'node:util';
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
-import { type Io, UsageError } from './io.js';
-import { wholeNumber } from './options.js';
+import type { Io } from './io.js';
+import { parseFlags, wholeNumber } from './options.js';
 import { SERVE_USAGE } from './usage.js';
+
+const OPTIONS = {
+  port: { type: 'string', default: '4010' },
+  seed: { type: 'string', default: '1' },
+  clients: { type: 'string', default: '20' },
+  fault: { type: 'string' },
+  now: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** `clerk-conformance serve`: runs the reference server until interrupted. */
 export async function serveCommand(args: string[], io: Io, untilStopped: Promise<unknown>): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
+  const { values } = parseFlags(args, OPTIONS, false);
   if (values.help) {
     io.stdout(SERVE_USAGE);
     return 0;
@@ -34,18 +36,4 @@ export async function serveCommand(args: string[], io: Io, untilStopped: Promise
   await untilStopped;
   await server.close();
   return 0;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: '4010' },
-      seed: { type: 'string', default: '1' },
-      clients: { type: 'string', default: '20' },
-      fault: { type: 'string' },
-      now: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

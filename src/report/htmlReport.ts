@@ -2,6 +2,7 @@ import type { Excerpt } from '../check/excerpt.js';
 import { resolveRuleSettings, rules } from '../check/ruleSettings.js';
 import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
 import type { RuleSetting } from '../check/types.js';
+import { tokensOf } from '../jsonPointer.js';
 import { escapeMarkup as x } from './escape.js';
 import { summaryLine } from './textReport.js';
 
@@ -119,10 +120,7 @@ function prose(text: string): string {
 
 /** The offending value in its parent, its line marked. */
 function excerpt({ at, json }: Excerpt, path: string): string {
-  const key = path
-    .slice(at.length + 1)
-    .replaceAll('~1', '/')
-    .replaceAll('~0', '~');
+  const key = tokensOf(path).at(-1) ?? '';
   const marker = `  ${JSON.stringify(key)}:`;
   const lines = json
     .split('\n')

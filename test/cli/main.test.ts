@@ -147,3 +147,14 @@ describe('clerk-conformance check', () => {
     expect(failure?.stdout).toContain('-  /last_active_session_id  must be the id of one of sessions');
   });
 });
+
+test('a 200,000-deep document is checked and reported without a stack overflow (regression: report excerpts)', async () => {
+  const root = files({
+    'deep.json': `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
+    'deep-object.json': `${'{"x":'.repeat(100_000)}1${'}'.repeat(100_000)}`,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'deep-reports-'));
+  const { code, stdout } = await run('check', '--report', 'html,json', '--report-dir', dir, root);
+  expect(code).toBe(1);
+  expect(stdout).toMatch(/not conformant: 2 documents, 2 clients checked/);
+});

@@ -1,4 +1,5 @@
 /** @internal The parts of the seed schema the arbitraries compile, found by JSON Pointer. */
+import { tokensOf } from '../../jsonPointer.js';
 import { clientSchema } from '../../schema/validator.js';
 import type { JsonSchema } from '../schemaArbitrary.js';
 
@@ -8,9 +9,7 @@ export const ACTIVITY_POINTER = `${SESSION_POINTER}/properties/latest_activity`;
 /** The subschema of the seed at a JSON Pointer. */
 export function subschema(pointer: string): JsonSchema {
   let node: unknown = clientSchema;
-  for (const token of pointer.split('/').slice(1)) {
-    node = (node as Record<string, unknown> | undefined)?.[token.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
+  for (const token of tokensOf(pointer)) node = (node as Record<string, unknown> | undefined)?.[token];
   if (typeof node !== 'object' || node === null) throw new Error(`no subschema at #${pointer}`);
   return node as JsonSchema;
 }

@@ -9,6 +9,7 @@ import { fractionArbitrary, scale } from './fractions.js';
 import { clerkId, type KsuidPayload, payloadArbitrary } from './ids.js';
 import { STATUS_WEIGHTS, taskKeyArbitrary } from './realisticData.js';
 import { SESSION_POINTER, subschema } from './schemaParts.js';
+import { quirkMsArbitrary, withNull } from './weighted.js';
 
 export type SessionDraft = {
   /** What the schema walk generated; ids, client id and timestamps are placeholders until built. */
@@ -40,8 +41,6 @@ const COMPUTED = [
 
 /** Generates session drafts under the constraints. */
 export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<SessionDraft> {
-  const withNull = <T>(value: fc.Arbitrary<T>, nullWeight: number, valueWeight: number) =>
-    fc.oneof({ arbitrary: fc.constant(null), weight: nullWeight }, { arbitrary: value, weight: valueWeight });
   const organizationId = clerkIdArbitrary('org', { minCreatedAt: c.windowStart, maxCreatedAt: c.now });
   const realistic = {
     '/properties/status': fc.oneof(
@@ -78,12 +77,7 @@ export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<Sess
       created: fractionArbitrary,
       updated: fractionArbitrary,
       lastActive: fractionArbitrary,
-      quirkMs: c.realistic
-        ? fc.oneof(
-            { arbitrary: fc.constant(0), weight: 2 },
-            { arbitrary: fc.integer({ min: 2, max: 8 }), weight: 1 },
-          )
-        : fc.constant(0),
+      quirkMs: quirkMsArbitrary(c.realistic, 2, 8, 2),
       userAge: fractionArbitrary,
       id: payloadArbitrary,
       user: payloadArbitrary,
