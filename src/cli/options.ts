@@ -29,12 +29,14 @@ export function header(text: string): [string, string] {
   return [match[1], match[2] ?? ''];
 }
 
+type FlagConfig<O> = { args: string[]; options: O; allowPositionals: boolean; strict: true };
+
 /** Parses a command's flags; any parsing problem (an unknown flag, a missing value) is a UsageError. */
 export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: O,
   allowPositionals: boolean,
-) {
+): ReturnType<typeof parseArgs<FlagConfig<O>>> {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
