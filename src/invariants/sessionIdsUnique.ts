@@ -22,11 +22,10 @@ export const sessionIdsUnique = {
 
 /** True when no string repeats; pairwise for the few sessions a Client has, hashed beyond that. */
 function allDistinct(ids: readonly unknown[]): boolean {
-  if (ids.length > 16)
-    return (
-      new Set(ids.filter((id) => typeof id === 'string')).size ===
-      ids.filter((id) => typeof id === 'string').length
-    );
+  if (ids.length > 16) {
+    const strings = ids.filter((id) => typeof id === 'string');
+    return new Set(strings).size === strings.length;
+  }
   for (let i = 1; i < ids.length; i++) {
     for (let j = 0; j < i; j++) if (typeof ids[i] === 'string' && ids[i] === ids[j]) return false;
   }

@@ -17,13 +17,10 @@ export function textReport(result: RunResult): string {
     }
     lines.push('');
   }
-  const reproductions = new Map(
-    result.violations.flatMap((v) => (v.reproduce ? [[v.source.split('#')[0], v.reproduce]] : [])),
-  );
+  // One reproduction line per failing URL, however many violations it has.
+  const reproductions = new Set(result.violations.flatMap((violation) => violation.reproduce ?? []));
   if (reproductions.size > 0) {
-    lines.push('Reproduce with:');
-    for (const command of new Set(reproductions.values())) lines.push(`  ${command}`);
-    lines.push('');
+    lines.push('Reproduce with:', ...[...reproductions].map((command) => `  ${command}`), '');
   }
   if (result.baseline !== undefined) {
     const { file, known, resolved } = result.baseline;
