@@ -87,10 +87,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     ...(secretKey ? { secretKey } : {}),
   };
 
+  const clients = wholeNumber(values.clients ?? '20', '--clients');
   const server = values.embedded
     ? await startReferenceServer({
         seed: wholeNumber(values.seed ?? '1', '--seed'),
-        clients: wholeNumber(values.clients ?? '20', '--clients'),
+        clients,
         ...(values.fault === undefined ? {} : { fault: values.fault }),
       })
     : undefined;
@@ -99,7 +100,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     if (server !== undefined) {
       const { name } = server.fault ?? { name: 'none' };
       io.stderr(
-        `Started the embedded Clerk reference server at ${server.url} (${server.store.list(Date.now()).length} clients, fault: ${name}); checking GET /v1/clients, every page.\n`,
+        `Started the embedded Clerk reference server at ${server.url} (${clients} clients, fault: ${name}); checking GET /v1/clients, every page.\n`,
       );
       // The embedded server has its own key (the user's CLERK_SECRET_KEY is not sent to it), and its sources name it
       // `embedded` rather than its port, so baselines and reports stay the same from run to run.
@@ -119,9 +120,10 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       applyBaseline(result, baseline, values.baseline, shard);
     io.stdout(format === 'json' ? jsonReport(result) : textReport(result));
     if (values['write-baseline'] !== undefined) {
-      await writeFile(values['write-baseline'], `${JSON.stringify(baselineOf(result), null, 2)}\n`);
+      const written = baselineOf(result);
+      await writeFile(values['write-baseline'], `${JSON.stringify(written, null, 2)}\n`);
       io.stderr(
-        `Wrote ${result.violations.length} violation(s) to the baseline ${values['write-baseline']}.\n`,
+        `Wrote ${written.violations.length} violation(s) to the baseline ${values['write-baseline']}.\n`,
       );
     }
     if (reports.length > 0) {

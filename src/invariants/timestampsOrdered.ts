@@ -11,60 +11,47 @@ export const timestampsOrdered = {
   evidence: 'Real data: 13/13 Clients, 14/14 and 11/11 sessions.',
   check(client) {
     if (!isObject(client)) return NO_FINDINGS;
-    let found: Finding[] | undefined;
-    const { created_at: created, updated_at: updated } = client;
-    if (outOfOrder(created, updated, false))
-      found = add(found, '/updated_at', 'created_at', created, 'updated_at', updated);
+    let found = afterCreation(
+      undefined,
+      client.created_at,
+      client.updated_at,
+      'updated_at',
+      false,
+      undefined,
+    );
     const sessions = sessionsOf(client);
     for (let index = 0; index < sessions.length; index++) {
       const session = sessions[index];
       if (!isObject(session)) continue;
-      // Named reads and paths built only on failure: this rule runs on every Client and stays cheap that way.
-      const { created_at: start, updated_at: update, expire_at: expire, abandon_at: abandon } = session;
-      if (outOfOrder(start, update, false))
-        found = add(
-          found,
-          pointer('sessions', index, 'updated_at'),
-          'created_at',
-          start,
-          'updated_at',
-          update,
-        );
-      if (outOfOrder(start, expire, true))
-        found = add(found, pointer('sessions', index, 'expire_at'), 'created_at', start, 'expire_at', expire);
-      if (outOfOrder(start, abandon, true))
-        found = add(
-          found,
-          pointer('sessions', index, 'abandon_at'),
-          'created_at',
-          start,
-          'abandon_at',
-          abandon,
-        );
+      const created = session.created_at;
+      found = afterCreation(found, created, session.updated_at, 'updated_at', false, index);
+      found = afterCreation(found, created, session.expire_at, 'expire_at', true, index);
+      found = afterCreation(found, created, session.abandon_at, 'abandon_at', true, index);
     }
     return found ?? NO_FINDINGS;
   },
 } satisfies Invariant;
 
-/** Both are timestamps and `later` comes before `earlier` (or equals it, when `strict`). */
-function outOfOrder(earlier: unknown, later: unknown, strict: boolean): boolean {
-  if (!isTimestamp(earlier) || !isTimestamp(later)) return false;
-  return strict ? earlier >= later : earlier > later;
-}
-
-function add(
+/**
+ * Adds a finding at `field` (of the Client, or of session `sessionIndex`) when it comes before `created_at`, or
+ * equals it when `strict`. Non-timestamps are the schema's finding; the path is built only on failure, since this
+ * rule runs on every Client.
+ */
+function afterCreation(
   found: Finding[] | undefined,
-  path: string,
-  earlierName: string,
-  earlier: unknown,
-  laterName: string,
+  created: unknown,
   later: unknown,
-): Finding[] {
-  const strict = laterName !== 'updated_at';
+  field: string,
+  strict: boolean,
+  sessionIndex: number | undefined,
+): Finding[] | undefined {
+  if (!isTimestamp(created) || !isTimestamp(later) || (strict ? created < later : created <= later))
+    return found;
+  const path = sessionIndex === undefined ? pointer(field) : pointer('sessions', sessionIndex, field);
   const finding = {
     path,
-    message: `must be ${strict ? 'after' : 'at or after'} ${earlierName}`,
-    params: { [earlierName]: earlier, [laterName]: later },
+    message: `must be ${strict ? 'after' : 'at or after'} created_at`,
+    params: { created_at: created, [field]: later },
   };
   return [...(found ?? []), finding];
 }

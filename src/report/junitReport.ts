@@ -8,33 +8,43 @@ import { escapeMarkup as x } from './escape.js';
  */
 export function junitReport(result: RunResult): string {
   const failing = new Set(failingViolations(result));
+  let failures = 0;
+  let errored = 0;
   const suites = result.targets.map((target) => {
+    const classname = x(`clerk-conformance.${target.name}`);
     const mine = (violation: SourcedViolation) => (violation.target ?? violation.document) === target.name;
     const errors = result.errors.filter((error) => (error.target ?? error.source) === target.name);
+    const reading = errors.map(
+      (error) => `      <error type="input" message="${x(`${error.source}: ${error.message}`)}"/>`,
+    );
+    let failed = 0;
     const cases = rules.map((rule) => {
       const broken = result.violations.filter((violation) => mine(violation) && violation.rule === rule.id);
       const failures = broken.filter((violation) => failing.has(violation));
-      const head = `    <testcase classname="${x(`clerk-conformance.${target.name}`)}" name="${x(rule.id)}"`;
       const others = broken.filter((violation) => !failing.has(violation));
-      const out =
-        others.length > 0 ? `\n      <system-out>${x(lines(others, 'not failing'))}</system-out>` : '';
-      if (failures.length === 0) return out === '' ? `${head}/>` : `${head}>${out}\n    </testcase>`;
-      return `${head}>\n      <failure type="${x(rule.id)}" message="${x(`${failures.length} violation(s): ${rule.description}`)}">${x(lines(failures))}</failure>${out}\n    </testcase>`;
+      const body: string[] = [];
+      if (failures.length > 0) {
+        failed += 1;
+        const message = x(`${failures.length} violation(s): ${rule.description}`);
+        body.push(`      <failure type="${x(rule.id)}" message="${message}">${x(lines(failures))}</failure>`);
+      }
+      if (others.length > 0) body.push(`      <system-out>${x(lines(others, 'not failing'))}</system-out>`);
+      return testcase(classname, rule.id, body);
     });
-    const reading =
-      errors.length === 0
-        ? `    <testcase classname="${x(`clerk-conformance.${target.name}`)}" name="read documents"/>`
-        : `    <testcase classname="${x(`clerk-conformance.${target.name}`)}" name="read documents">\n${errors
-            .map((error) => `      <error type="input" message="${x(`${error.source}: ${error.message}`)}"/>`)
-            .join('\n')}\n    </testcase>`;
-    const failed = cases.filter((each) => each.includes('<failure')).length;
+    failures += failed;
+    if (errors.length > 0) errored += 1;
     const attributes = `name="${x(target.name)}" tests="${rules.length + 1}" failures="${failed}" errors="${errors.length === 0 ? 0 : 1}" skipped="0"`;
-    return `  <testsuite ${attributes}>\n    <properties>\n      <property name="documents" value="${target.documents}"/>\n      <property name="clients" value="${target.clients}"/>\n    </properties>\n${[reading, ...cases].join('\n')}\n  </testsuite>`;
+    const properties = `    <properties>\n      <property name="documents" value="${target.documents}"/>\n      <property name="clients" value="${target.clients}"/>\n    </properties>`;
+    return `  <testsuite ${attributes}>\n${properties}\n${[testcase(classname, 'read documents', reading), ...cases].join('\n')}\n  </testsuite>`;
   });
   const tests = result.targets.length * (rules.length + 1);
-  const failures = suites.reduce((sum, suite) => sum + (suite.match(/<failure /g)?.length ?? 0), 0);
-  const errors = suites.filter((suite) => suite.includes('<error ')).length;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="clerk-client-conformance" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="clerk-client-conformance" tests="${tests}" failures="${failures}" errors="${errored}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** A testcase element, empty when it passed without output. */
+function testcase(classname: string, name: string, body: string[]): string {
+  const head = `    <testcase classname="${classname}" name="${x(name)}"`;
+  return body.length === 0 ? `${head}/>` : `${head}>\n${body.join('\n')}\n    </testcase>`;
 }
 
 function lines(violations: SourcedViolation[], note?: string): string {
