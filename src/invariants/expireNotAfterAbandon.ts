@@ -1,6 +1,6 @@
-import { pointer } from '../jsonPointer.js';
-import { isObject, isTimestamp, NO_FINDINGS, sessionsOf } from './_internals/read.js';
-import type { Finding, Invariant } from './types.js';
+import { addFinding, perSession, sessionPath } from './_internals/perSession.js';
+import { isTimestamp } from './_internals/read.js';
+import type { Invariant } from './types.js';
 
 /** A session expires (inactivity) no later than it is abandoned. */
 export const expireNotAfterAbandon = {
@@ -8,21 +8,14 @@ export const expireNotAfterAbandon = {
   description: 'Each session `expire_at <= abandon_at`.',
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real data: 11/11 sessions; both lifetimes are instance settings.',
-  check(client) {
-    let findings: Finding[] | undefined;
-    const sessions = sessionsOf(client);
-    for (let index = 0; index < sessions.length; index++) {
-      const session = sessions[index];
-      if (!isObject(session)) continue;
-      const { expire_at: expire, abandon_at: abandon } = session;
-      if (!isTimestamp(expire) || !isTimestamp(abandon) || expire <= abandon) continue;
-      findings ??= [];
-      findings.push({
-        path: pointer('sessions', index, 'abandon_at'),
-        message: 'must be at or after expire_at',
-        params: { expire_at: expire, abandon_at: abandon },
-      });
-    }
-    return findings ?? NO_FINDINGS;
-  },
+  surfaces: ['bapi', 'fapi'],
+  ...perSession((session, _context, index, found) => {
+    const { expire_at: expire, abandon_at: abandon } = session;
+    if (!isTimestamp(expire) || !isTimestamp(abandon) || expire <= abandon) return found;
+    return addFinding(found, {
+      path: sessionPath(index, 'abandon_at'),
+      message: 'must be at or after expire_at',
+      params: { expire_at: expire, abandon_at: abandon },
+    });
+  }),
 } satisfies Invariant;

@@ -1,56 +1,50 @@
 import { pointer } from '../jsonPointer.js';
-import { isObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
+import { addFinding, perSession, sessionPath } from './_internals/perSession.js';
+import { isObject, NO_FINDINGS } from './_internals/read.js';
 import type { Finding, Invariant } from './types.js';
 
 /** Ids carry the prefix of what they name. */
 export const idPrefixes = {
   id: 'id-prefixes',
   description:
-    'Ids carry their prefix: `client_` (`id`, `client_id`), `sess_` (session ids, `session_ids`, `last_active_session_id`), `user_`, `sia_`, `sua_`, `org_`, `sess_activity_`.',
+    'Ids carry their prefix: `client_` (`id`, `client_id`), `sess_` (session ids, `session_ids`, `last_active_session_id`), `user_` (`user_id`, `user.id`), `sia_` (`sign_in_id`, `sign_in.id`), `sua_` (`sign_up_id`, `sign_up.id`), `org_`, `sess_activity_`.',
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real data: every id of every capture.',
-  check(client) {
-    if (!isObject(client)) return NO_FINDINGS;
-    // Named reads, and paths built only on failure: this rule runs on every Client and stays cheap that way.
-    let found: Finding[] | undefined;
-    const { id, sign_in_id: signIn, sign_up_id: signUp, last_active_session_id: lastActive } = client;
-    if (wrong(id, 'client_')) found = add(found, id, 'client_', '/id');
-    if (wrong(signIn, 'sia_')) found = add(found, signIn, 'sia_', '/sign_in_id');
-    if (wrong(signUp, 'sua_')) found = add(found, signUp, 'sua_', '/sign_up_id');
-    if (wrong(lastActive, 'sess_')) found = add(found, lastActive, 'sess_', '/last_active_session_id');
-    const listed = Array.isArray(client.session_ids) ? client.session_ids : NO_FINDINGS;
-    for (let index = 0; index < listed.length; index++) {
-      if (wrong(listed[index], 'sess_'))
-        found = add(found, listed[index], 'sess_', pointer('session_ids', index));
-    }
-    const sessions = sessionsOf(client);
-    for (let index = 0; index < sessions.length; index++) {
-      const session = sessions[index];
-      if (!isObject(session)) continue;
-      const {
-        id,
-        client_id: clientId,
-        user_id: userId,
-        last_active_organization_id: org,
-        latest_activity: activity,
-      } = session;
-      if (wrong(id, 'sess_')) found = add(found, id, 'sess_', pointer('sessions', index, 'id'));
+  surfaces: ['bapi', 'fapi'],
+  // Named reads, and paths built only on failure: this rule runs on every Client and stays cheap that way.
+  ...perSession(
+    (session, _context, index, found) => {
+      const { id, client_id: clientId, user_id: userId, last_active_organization_id: org } = session;
+      const { latest_activity: activity, user } = session;
+      if (wrong(id, 'sess_')) found = add(found, id, 'sess_', sessionPath(index, 'id'));
       if (wrong(clientId, 'client_'))
-        found = add(found, clientId, 'client_', pointer('sessions', index, 'client_id'));
-      if (wrong(userId, 'user_')) found = add(found, userId, 'user_', pointer('sessions', index, 'user_id'));
+        found = add(found, clientId, 'client_', sessionPath(index, 'client_id'));
+      if (wrong(userId, 'user_')) found = add(found, userId, 'user_', sessionPath(index, 'user_id'));
+      if (isObject(user) && wrong(user.id, 'user_'))
+        found = add(found, user.id, 'user_', sessionPath(index, 'user', 'id'));
       if (wrong(org, 'org_'))
-        found = add(found, org, 'org_', pointer('sessions', index, 'last_active_organization_id'));
-      if (isObject(activity) && wrong(activity.id, 'sess_activity_')) {
-        found = add(
-          found,
-          activity.id,
-          'sess_activity_',
-          pointer('sessions', index, 'latest_activity', 'id'),
-        );
+        found = add(found, org, 'org_', sessionPath(index, 'last_active_organization_id'));
+      if (isObject(activity) && wrong(activity.id, 'sess_activity_'))
+        found = add(found, activity.id, 'sess_activity_', sessionPath(index, 'latest_activity', 'id'));
+      return found;
+    },
+    (client, _context, found) => {
+      const { id, sign_in_id: signInId, sign_up_id: signUpId, last_active_session_id: lastActive } = client;
+      const { sign_in: signIn, sign_up: signUp } = client;
+      if (wrong(id, 'client_')) found = add(found, id, 'client_', '/id');
+      if (wrong(signInId, 'sia_')) found = add(found, signInId, 'sia_', '/sign_in_id');
+      if (wrong(signUpId, 'sua_')) found = add(found, signUpId, 'sua_', '/sign_up_id');
+      if (isObject(signIn) && wrong(signIn.id, 'sia_')) found = add(found, signIn.id, 'sia_', '/sign_in/id');
+      if (isObject(signUp) && wrong(signUp.id, 'sua_')) found = add(found, signUp.id, 'sua_', '/sign_up/id');
+      if (wrong(lastActive, 'sess_')) found = add(found, lastActive, 'sess_', '/last_active_session_id');
+      const listed = Array.isArray(client.session_ids) ? client.session_ids : NO_FINDINGS;
+      for (let index = 0; index < listed.length; index++) {
+        if (wrong(listed[index], 'sess_'))
+          found = add(found, listed[index], 'sess_', pointer('session_ids', index));
       }
-    }
-    return found ?? NO_FINDINGS;
-  },
+      return found;
+    },
+  ),
 } satisfies Invariant;
 
 /** A string without the prefix; any other type is the schema's finding. */
@@ -59,5 +53,5 @@ function wrong(id: unknown, prefix: string): boolean {
 }
 
 function add(found: Finding[] | undefined, id: unknown, prefix: string, path: string): Finding[] {
-  return [...(found ?? []), { path, message: `must start with ${prefix}`, params: { prefix, id } }];
+  return addFinding(found, { path, message: `must start with ${prefix}`, params: { prefix, id } });
 }

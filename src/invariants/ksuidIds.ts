@@ -1,6 +1,6 @@
-import { pointer } from '../jsonPointer.js';
 import { ksuidSeconds } from '../ksuid.js';
-import { isObject, isTimestamp, type JsonObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
+import { addFinding, perSession, sessionPath } from './_internals/perSession.js';
+import { isTimestamp, type JsonObject } from './_internals/read.js';
 import type { Finding, Invariant } from './types.js';
 
 const PREFIXED = /^[a-z]+(?:_[a-z]+)*_(.+)$/;
@@ -12,41 +12,34 @@ export const ksuidIds = {
     'Client and session ids are a prefix plus a 27-character base62 KSUID whose time is `floor(created_at / 1000)`.',
   severity: { default: 'off', strict: 'error' },
   evidence: 'Real data: 16/16 id and created_at pairs.',
-  check(client) {
-    if (!isObject(client)) return NO_FINDINGS;
-    let findings = notKsuid(client, [], undefined);
-    const sessions = sessionsOf(client);
-    for (let index = 0; index < sessions.length; index++) {
-      const session = sessions[index];
-      if (isObject(session)) findings = notKsuid(session, ['sessions', index], findings);
-    }
-    return findings ?? NO_FINDINGS;
-  },
+  surfaces: ['bapi', 'fapi'],
+  ...perSession(
+    (session, _context, index, found) => notKsuid(session, index, found),
+    (client, _context, found) => notKsuid(client, undefined, found),
+  ),
 } satisfies Invariant;
 
+/** A finding at the object's `id` unless it is a KSUID of its `created_at`; `sessionIndex` places a session. */
 function notKsuid(
   object: JsonObject,
-  at: Array<string | number>,
-  findings: Finding[] | undefined,
+  sessionIndex: number | undefined,
+  found: Finding[] | undefined,
 ): Finding[] | undefined {
   const { id, created_at: created } = object;
-  if (typeof id !== 'string' || !isTimestamp(created)) return findings;
+  if (typeof id !== 'string' || !isTimestamp(created)) return found;
   const seconds = ksuidSeconds(PREFIXED.exec(id)?.[1] ?? '');
   const expected = Math.floor(created / 1000);
-  if (seconds === expected) return findings;
-  const found = findings ?? [];
-  found.push(
+  if (seconds === expected) return found;
+  // A Client's own id sits at /id; so does a Session document's, whose sessionIndex is undefined too.
+  const path = sessionIndex === undefined ? '/id' : sessionPath(sessionIndex, 'id');
+  return addFinding(
+    found,
     seconds === undefined
-      ? {
-          path: pointer(...at, 'id'),
-          message: 'must be a prefix and a 27-character base62 KSUID',
-          params: { id },
-        }
+      ? { path, message: 'must be a prefix and a 27-character base62 KSUID', params: { id } }
       : {
-          path: pointer(...at, 'id'),
+          path,
           message: 'must embed the creation time (KSUID seconds = floor(created_at / 1000))',
           params: { id, ksuidSeconds: seconds, expectedSeconds: expected },
         },
   );
-  return found;
 }

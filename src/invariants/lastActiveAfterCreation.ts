@@ -1,6 +1,6 @@
-import { pointer } from '../jsonPointer.js';
-import { isObject, isTimestamp, NO_FINDINGS, sessionsOf } from './_internals/read.js';
-import type { Finding, Invariant } from './types.js';
+import { addFinding, perSession, sessionPath } from './_internals/perSession.js';
+import { isTimestamp } from './_internals/read.js';
+import type { Invariant } from './types.js';
 
 /** A session is not active long before it was created (a few ms early is a real Clerk quirk). */
 export const lastActiveAfterCreation = {
@@ -9,21 +9,15 @@ export const lastActiveAfterCreation = {
   severity: { default: 'warning', strict: 'warning' },
   evidence:
     'Real sessions are often 2-8 ms early (clerk-fapi-rs, clerk-sdk-flutter captures): never strict without skew.',
-  check(client, { clockSkewMs }) {
-    let findings: Finding[] | undefined;
-    const sessions = sessionsOf(client);
-    for (let index = 0; index < sessions.length; index++) {
-      const session = sessions[index];
-      if (!isObject(session)) continue;
-      const { created_at: created, last_active_at: lastActive } = session;
-      if (!isTimestamp(created) || !isTimestamp(lastActive) || lastActive >= created - clockSkewMs) continue;
-      findings ??= [];
-      findings.push({
-        path: pointer('sessions', index, 'last_active_at'),
-        message: `must not be more than ${clockSkewMs} ms before created_at`,
-        params: { created_at: created, last_active_at: lastActive, clockSkewMs },
-      });
-    }
-    return findings ?? NO_FINDINGS;
-  },
+  surfaces: ['bapi', 'fapi'],
+  ...perSession((session, { clockSkewMs }, index, found) => {
+    const { created_at: created, last_active_at: lastActive } = session;
+    if (!isTimestamp(created) || !isTimestamp(lastActive) || lastActive >= created - clockSkewMs)
+      return found;
+    return addFinding(found, {
+      path: sessionPath(index, 'last_active_at'),
+      message: `must not be more than ${clockSkewMs} ms before created_at`,
+      params: { created_at: created, last_active_at: lastActive, clockSkewMs },
+    });
+  }),
 } satisfies Invariant;

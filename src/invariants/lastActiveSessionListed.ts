@@ -7,6 +7,7 @@ export const lastActiveSessionListed = {
   description: '`last_active_session_id` is null or the id of one of `sessions`.',
   severity: { default: 'error', strict: 'error' },
   evidence: 'The design card; real data: 14/14 Clients.',
+  surfaces: ['bapi', 'fapi'],
   check(client) {
     if (
       !isObject(client) ||

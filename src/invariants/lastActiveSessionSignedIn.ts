@@ -8,6 +8,7 @@ export const lastActiveSessionSignedIn = {
   description: "The last active session's status is `active` or `pending`.",
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real data: 8/8 Clients. Undocumented; clerk-js tolerates other statuses.',
+  surfaces: ['bapi', 'fapi'],
   check(client) {
     if (!isObject(client) || typeof client.last_active_session_id !== 'string') return NO_FINDINGS;
     const sessions = sessionsOf(client);

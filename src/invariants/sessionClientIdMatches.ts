@@ -8,6 +8,7 @@ export const sessionClientIdMatches = {
   description: 'Every `sessions[].client_id` equals the Client `id`.',
   severity: { default: 'error', strict: 'error' },
   evidence: 'BAPI semantics: a session belongs to one Client.',
+  surfaces: ['bapi'],
   check(client) {
     if (!isObject(client) || typeof client.id !== 'string') return NO_FINDINGS;
     let findings: Finding[] | undefined;

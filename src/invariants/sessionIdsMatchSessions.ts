@@ -7,6 +7,7 @@ export const sessionIdsMatchSessions = {
   description: '`session_ids` and the ids of `sessions` are the same multiset.',
   severity: { default: 'error', strict: 'error' },
   evidence: 'The design card; BAPI semantics. Unverified on a full real BAPI response.',
+  surfaces: ['bapi'],
   check(client) {
     if (sessionIdsInOrder(client)) return NO_FINDINGS;
     const listed = listedSessionIdsOf(client);

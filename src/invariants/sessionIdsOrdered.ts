@@ -7,6 +7,7 @@ export const sessionIdsOrdered = {
   description: 'When `session_ids` matches `sessions`, `session_ids[i]` is `sessions[i].id`.',
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Unverified: no public full BAPI response shows more than one session.',
+  surfaces: ['bapi'],
   check(client) {
     if (sessionIdsInOrder(client)) return NO_FINDINGS;
     const listed = listedSessionIdsOf(client);

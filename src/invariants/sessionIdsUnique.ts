@@ -8,6 +8,7 @@ export const sessionIdsUnique = {
   description: 'No id repeats in `session_ids`, and none in `sessions`.',
   severity: { default: 'error', strict: 'error' },
   evidence: 'Real data: 12/12 Clients.',
+  surfaces: ['bapi'],
   check(client) {
     if (!isObject(client)) return NO_FINDINGS;
     const listed = Array.isArray(client.session_ids) ? client.session_ids : NO_FINDINGS;

@@ -1,5 +1,4 @@
-import { pointer } from '../jsonPointer.js';
-import { isObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
+import { addFinding, perSession, sessionPath } from './_internals/perSession.js';
 import type { Finding, Invariant } from './types.js';
 
 /** 1e12 ms is 2001-09-09 and 1e13 ms is 2286-11-20: seconds fall below, microseconds above. */
@@ -9,30 +8,31 @@ const MAX_MS = 1e13;
 /** Timestamps are milliseconds since the epoch, not seconds or microseconds. */
 export const timestampsInMilliseconds = {
   id: 'timestamps-in-milliseconds',
-  description: 'Every timestamp is in `[1e12, 1e13)`: milliseconds between 2001-09-09 and 2286-11-20.',
+  description:
+    'Every timestamp of the Client (`cookie_expires_at` of a Frontend API Client too) and its sessions is in `[1e12, 1e13)`: milliseconds between 2001-09-09 and 2286-11-20.',
   severity: { default: 'error', strict: 'error' },
   evidence: 'Real 2024-2025 data and the SDKs (`new Date(n)`); only 2021-era docs used seconds.',
-  check(client) {
-    if (!isObject(client)) return NO_FINDINGS;
-    // Named reads and paths built only on failure: this rule runs on every Client and stays cheap that way.
-    let found: Finding[] | undefined;
-    if (outOfRange(client.created_at)) found = add(found, '/created_at', client.created_at);
-    if (outOfRange(client.updated_at)) found = add(found, '/updated_at', client.updated_at);
-    const sessions = sessionsOf(client);
-    for (let index = 0; index < sessions.length; index++) {
-      const session = sessions[index];
-      if (!isObject(session)) continue;
+  surfaces: ['bapi', 'fapi'],
+  // Named reads and paths built only on failure: this rule runs on every Client and stays cheap that way.
+  ...perSession(
+    (session, _context, index, found) => {
       const { last_active_at: lastActive, expire_at: expire, abandon_at: abandon } = session;
       const { updated_at: updated, created_at: created } = session;
-      if (outOfRange(lastActive))
-        found = add(found, pointer('sessions', index, 'last_active_at'), lastActive);
-      if (outOfRange(expire)) found = add(found, pointer('sessions', index, 'expire_at'), expire);
-      if (outOfRange(abandon)) found = add(found, pointer('sessions', index, 'abandon_at'), abandon);
-      if (outOfRange(updated)) found = add(found, pointer('sessions', index, 'updated_at'), updated);
-      if (outOfRange(created)) found = add(found, pointer('sessions', index, 'created_at'), created);
-    }
-    return found ?? NO_FINDINGS;
-  },
+      if (outOfRange(lastActive)) found = add(found, sessionPath(index, 'last_active_at'), lastActive);
+      if (outOfRange(expire)) found = add(found, sessionPath(index, 'expire_at'), expire);
+      if (outOfRange(abandon)) found = add(found, sessionPath(index, 'abandon_at'), abandon);
+      if (outOfRange(updated)) found = add(found, sessionPath(index, 'updated_at'), updated);
+      if (outOfRange(created)) found = add(found, sessionPath(index, 'created_at'), created);
+      return found;
+    },
+    (client, _context, found) => {
+      if (outOfRange(client.created_at)) found = add(found, '/created_at', client.created_at);
+      if (outOfRange(client.updated_at)) found = add(found, '/updated_at', client.updated_at);
+      if (outOfRange(client.cookie_expires_at))
+        found = add(found, '/cookie_expires_at', client.cookie_expires_at);
+      return found;
+    },
+  ),
 } satisfies Invariant;
 
 /** An integer outside the millisecond range; any other value is the schema's finding. */
@@ -41,8 +41,9 @@ function outOfRange(value: unknown): boolean {
 }
 
 function add(found: Finding[] | undefined, path: string, value: unknown): Finding[] {
-  return [
-    ...(found ?? []),
-    { path, message: 'must be milliseconds since the epoch, in [1e12, 1e13)', params: { value } },
-  ];
+  return addFinding(found, {
+    path,
+    message: 'must be milliseconds since the epoch, in [1e12, 1e13)',
+    params: { value },
+  });
 }

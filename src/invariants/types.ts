@@ -1,5 +1,8 @@
 import type { RuleSetting } from '../check/types.js';
 
+/** Clerk's two APIs: the Backend API (`session_ids`, `client_id`) and the Frontend API (`sign_in`, `user`). */
+export type Surface = 'bapi' | 'fapi';
+
 /** What an invariant's check knows about the run. */
 export type InvariantContext = {
   /** Tolerance for real clock skew, in ms. */
@@ -25,6 +28,10 @@ export type Invariant = {
   severity: { default: RuleSetting; strict: RuleSetting };
   /** Why the rule holds for Clerk, and how far that is verified. */
   evidence: string;
+  /** The APIs whose documents it applies to. */
+  surfaces: readonly Surface[];
   /** Pure and total: any JSON value in, findings out, never a throw; reads only values of the right type. */
   check: (client: unknown, context: InvariantContext) => readonly Finding[];
+  /** The same rule on one Session document, paths from its root; absent for rules about a Client as a whole. */
+  checkSession?: (session: unknown, context: InvariantContext) => readonly Finding[];
 };
