@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { nearValidClientArbitrary, nearValidMutations } from '../src/arbitraries/nearValidClientArbitrary.js';
 import { checkClient } from '../src/check/checkClient.js';
 import { rules } from '../src/check/ruleSettings.js';
+import type { Invariant } from '../src/invariants/types.js';
+import type { RuleDescription } from '../src/schema/schemaRules.js';
 
 const SEED = 1;
 
@@ -36,6 +38,7 @@ export function renderInvariantsDoc(): string {
       '',
       `- **Severity:** ${rule.severity.default} in the default profile, ${rule.severity.strict} in the strict one.`,
       `- **Evidence:** ${rule.evidence}`,
+      `- **Applies to:** ${appliesTo(rule)}`,
     );
     if (sample !== undefined) {
       const found = checkClient(sample.value, { profile: 'strict', now: sample.now }).violations.find(
@@ -56,6 +59,14 @@ export function renderInvariantsDoc(): string {
     lines.push('');
   }
   return `${lines.join('\n')}`;
+}
+
+/** Which documents a rule judges: the schema keywords judge every kind; an invariant names its APIs. */
+function appliesTo(rule: RuleDescription | Invariant): string {
+  if (!('surfaces' in rule)) return 'every kind of document, by its own schema.';
+  const objects = rule.checkSession === undefined ? 'Clients' : 'Clients and each Session';
+  const apis = rule.surfaces.map((surface) => (surface === 'bapi' ? 'Backend API' : 'Frontend API'));
+  return `${apis.join(' and ')} ${objects}.`;
 }
 
 function anchor(id: string): string {

@@ -1,18 +1,28 @@
+import { SUBJECT_KINDS, type SubjectKind } from '../documents/subjectKinds.js';
 import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
-import { schemaViolations } from '../schema/validator.js';
+import type { Finding, Invariant, InvariantContext } from '../invariants/types.js';
+import { subjectValidator } from '../schema/subjectSchemas.js';
 import { resolveRuleSettings } from './ruleSettings.js';
-import type { CheckOptions, CheckResult, Violation } from './types.js';
+import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.js';
 
 /** The tolerance for real clock skew when none is given, in ms. */
 export const DEFAULT_CLOCK_SKEW_MS = 1000;
 
+/** Checks one object of a given kind; `observedAt` is when it was observed, used as `now` unless the options fix one. */
+export type Checker = (kind: SubjectKind, value: unknown, observedAt?: number) => CheckResult;
+
 /**
- * Checks one Client: the seed schema first, then every invariant of the catalogue.
+ * Checks one Backend API Client: the seed schema first, then every invariant of the catalogue.
  * Never throws on any value; throws a TypeError only for bad options.
  */
 export function checkClient(value: unknown, options: CheckOptions = {}): CheckResult {
-  return createClientChecker(options)(value);
+  return createChecker(options)('client', value);
+}
+
+/** Checks one Backend API Session (`GET /v1/sessions/{id}`): its schema and the rules that hold per session. */
+export function checkSession(value: unknown, options: CheckOptions = {}): CheckResult {
+  return createChecker(options)('session', value);
 }
 
 /**
@@ -22,6 +32,19 @@ export function checkClient(value: unknown, options: CheckOptions = {}): CheckRe
 export function createClientChecker(
   options: CheckOptions = {},
 ): (value: unknown, observedAt?: number) => CheckResult {
+  const check = createChecker(options);
+  return (value, observedAt) => check('client', value, observedAt);
+}
+
+type ActiveRule = { invariant: Invariant; severity: RuleSetting };
+type RuleRun = {
+  id: string;
+  severity: RuleSetting;
+  run: (value: unknown, context: InvariantContext) => readonly Finding[];
+};
+
+/** Resolves the options once and returns a checker for every kind of object. */
+export function createChecker(options: CheckOptions = {}): Checker {
   const settings = resolveRuleSettings(options);
   const clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   if (!Number.isFinite(clockSkewMs) || clockSkewMs < 0) {
@@ -31,24 +54,40 @@ export function createClientChecker(
     throw new InvalidOptionError(`now must be a finite number of ms since the epoch, got ${options.now}`);
   }
   const context = { clockSkewMs, now: options.now };
-  const active = invariants.flatMap((invariant) => {
+  const active: ActiveRule[] = invariants.flatMap((invariant) => {
     const severity = settings.get(invariant.id);
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
+  const runs = new Map<SubjectKind, RuleRun[]>();
 
-  return (value, observedAt) => {
+  return (kind, value, observedAt) => {
+    let rules = runs.get(kind);
+    if (rules === undefined) {
+      rules = rulesFor(kind, active);
+      runs.set(kind, rules);
+    }
     const now = context.now ?? observedAt;
     const contextNow = now === context.now ? context : { ...context, now };
     const violations: Violation[] = [];
-    for (const violation of schemaViolations(value)) {
+    for (const violation of subjectValidator(kind)(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
     }
-    for (const { invariant, severity } of active) {
-      for (const finding of invariant.check(value, contextNow)) {
-        violations.push({ rule: invariant.id, severity, ...finding });
+    for (const { id, severity, run } of rules) {
+      for (const finding of run(value, contextNow)) {
+        violations.push({ rule: id, severity: severity as Violation['severity'], ...finding });
       }
     }
     return { ok: violations.every((violation) => violation.severity !== 'error'), violations };
   };
+}
+
+/** The invariants that apply to a kind: those of its API, on a whole Client or per Session. */
+function rulesFor(kind: SubjectKind, active: readonly ActiveRule[]): RuleRun[] {
+  const { surface, object } = SUBJECT_KINDS[kind];
+  return active.flatMap(({ invariant, severity }) => {
+    if (!invariant.surfaces.includes(surface)) return [];
+    const run = object === 'client' ? invariant.check : invariant.checkSession;
+    return run === undefined ? [] : [{ id: invariant.id, severity, run }];
+  });
 }

@@ -1,15 +1,24 @@
+import {
+  noSubjects,
+  SUBJECT_KINDS,
+  type SubjectCounts,
+  type SubjectKind,
+} from '../documents/subjectKinds.js';
+import { subjectsOf } from '../documents/subjectsOf.js';
 import type { TargetError, TargetItem } from '../targets/types.js';
 import type { BaselineOutcome } from './baseline.js';
-import { createClientChecker } from './checkClient.js';
-import { clientsOf } from './clientsOf.js';
+import { createChecker } from './checkClient.js';
 import { type Excerpt, excerptAt } from './excerpt.js';
 import { inShard, type Shard } from './shard.js';
 import type { CheckOptions, Severity, Violation } from './types.js';
 
-/** A violation in a run: the Client it was found in, its target, and (for reports) the value in context. */
+/** A violation in a run: the object it was found in, its target, and (for reports) the value in context. */
 export type SourcedViolation = Violation & {
+  /** The document, and inside a list or envelope a JSON Pointer to the object (`list.json#/data/1`). */
   source: string;
-  /** The source of the document the Client is in (the same as `source` for a bare Client). */
+  /** What the object was judged as. */
+  kind: SubjectKind;
+  /** The source of the document the object is in (the same as `source` for a bare object). */
   document: string;
   target?: string;
   /** For a URL, a command that fetches the document again. */
@@ -26,19 +35,22 @@ export type RunOptions = CheckOptions & {
   failOn?: Severity;
   /** Check only this part of the documents. */
   shard?: Shard;
+  /** Judge every object as this kind instead of recognising it. */
+  kind?: SubjectKind;
+  /** A run that finds no Client and no Session passes; by default it is an input error. */
+  allowEmpty?: boolean;
   /** Called after each document, for progress. */
   onDocument?: (documents: number) => void;
 };
 
 /** What one target yielded. */
-export type TargetSummary = { name: string; documents: number; clients: number };
+export type TargetSummary = SubjectCounts & { name: string; documents: number };
 
-/** The outcome of checking every document of one or more targets. */
-export type RunResult = {
+/** The outcome of checking every document of one or more targets, with the objects checked per kind. */
+export type RunResult = SubjectCounts & {
   /** True when nothing failed: no new violation at the failing severity and no input error. */
   ok: boolean;
   documents: number;
-  clients: number;
   violations: SourcedViolation[];
   /** Documents that could not be read or parsed; the rest of the run went on. */
   errors: Array<TargetError & { target?: string }>;
@@ -58,12 +70,12 @@ export async function runCheck(
   items: AsyncIterable<TargetItem>,
   options: RunOptions = {},
 ): Promise<RunResult> {
-  const check = createClientChecker(options);
+  const check = createChecker(options);
   const failOn = options.failOn ?? 'error';
   const result: RunResult = {
     ok: true,
     documents: 0,
-    clients: 0,
+    ...noSubjects(),
     violations: [],
     errors: [],
     skipped: 0,
@@ -76,7 +88,7 @@ export async function runCheck(
     const name = item.target ?? item.source;
     let target = byTarget.get(name);
     if (target === undefined) {
-      target = { name, documents: 0, clients: 0 };
+      target = { name, documents: 0, ...noSubjects() };
       byTarget.set(name, target);
       result.targets.push(target);
     }
@@ -88,14 +100,22 @@ export async function runCheck(
     result.documents += 1;
     target.documents += 1;
     const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
-    for (const client of clientsOf(item)) {
-      result.clients += 1;
-      target.clients += 1;
-      for (const violation of check(client.value, item.observedAt).violations) {
+    const contents = subjectsOf(item.value, options.kind);
+    if ('error' in contents) {
+      result.errors.push({ kind: 'error', source: item.source, message: contents.error, ...tag });
+      continue;
+    }
+    for (const { kind, at, value } of contents.subjects) {
+      const count = SUBJECT_KINDS[kind].count;
+      result[count] += 1;
+      target[count] += 1;
+      const source = at === '' ? item.source : `${item.source}#${at}`;
+      for (const violation of check(kind, value, item.observedAt).violations) {
         const excerpt =
-          result.violations.length < MAX_EXCERPTS ? excerptAt(client.value, violation.path) : undefined;
+          result.violations.length < MAX_EXCERPTS ? excerptAt(value, violation.path) : undefined;
         result.violations.push({
-          source: client.source,
+          source,
+          kind,
           document: item.source,
           ...violation,
           ...tag,
@@ -106,8 +126,32 @@ export async function runCheck(
     }
     options.onDocument?.(result.documents);
   }
+  // A run that checked nothing has not passed; an empty shard of a split run, or one already failing on input, may.
+  if (
+    checkedNothing(result) &&
+    !options.allowEmpty &&
+    options.shard === undefined &&
+    result.errors.length === 0
+  ) {
+    const names = result.targets.map((target) => target.name).join(', ') || 'the targets';
+    result.errors.push({
+      kind: 'error',
+      source: names,
+      message: 'no Client and no Session found: nothing was checked',
+    });
+  }
   result.ok = isOk(result);
   return result;
+}
+
+/** True when no object of any kind was checked. */
+export function checkedNothing(counts: SubjectCounts): boolean {
+  return Object.values(pickCounts(counts)).every((count) => count === 0);
+}
+
+/** The per-kind counts of a result or target summary. */
+export function pickCounts({ clients, sessions, fapiClients, fapiSessions }: SubjectCounts): SubjectCounts {
+  return { clients, sessions, fapiClients, fapiSessions };
 }
 
 /** The violations that fail the run: at or above its failing severity, and not known from a baseline. */

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { applyBaseline, type Baseline, baselineOf, parseBaseline } from '../check/baseline.js';
 import { exitCodeOf, type RunOptions, runCheck } from '../check/runCheck.js';
 import { parseShard } from '../check/shard.js';
+import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
 import { jsonReport } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
 import { REPORT_FORMATS, writeReports } from '../report/writeReports.js';
@@ -25,6 +26,8 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   format: { type: 'string' },
+  kind: { type: 'string' },
+  'allow-empty': { type: 'boolean' },
   'clock-skew': { type: 'string' },
   'max-size': { type: 'string' },
   header: { type: 'string', multiple: true },
@@ -70,6 +73,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     failOn: oneOf(values['fail-on'] ?? 'error', ['error', 'warning'], '--fail-on'),
     rules: Object.fromEntries((values.rule ?? []).map(ruleSetting)),
     clockSkewMs: wholeNumber(values['clock-skew'] ?? '1000', '--clock-skew'),
+    ...(values.kind === undefined ? {} : { kind: oneOf(values.kind, SUBJECT_KIND_NAMES, '--kind') }),
+    allowEmpty: values['allow-empty'] === true,
     ...(shard === undefined ? {} : { shard }),
   };
   const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');

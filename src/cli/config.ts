@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
 import { readErrorMessage } from '../targets/readCapped.js';
 import { isSecretName } from '../targets/secrets.js';
 import { UsageError } from './io.js';
@@ -20,6 +21,8 @@ const CONFIG_SCHEMA = {
     rules: { type: 'object', additionalProperties: { enum: ['error', 'warning', 'off'] } },
     failOn: { enum: ['error', 'warning'] },
     format: { enum: ['text', 'json'] },
+    kind: { enum: SUBJECT_KIND_NAMES },
+    allowEmpty: { type: 'boolean' },
     clockSkew: number,
     maxSize: number,
     headers: { type: 'object', additionalProperties: string },
@@ -83,6 +86,8 @@ export async function loadConfig(path: string | undefined): Promise<ConfigValues
     profile: 'profile',
     failOn: 'fail-on',
     format: 'format',
+    kind: 'kind',
+    allowEmpty: 'allow-empty',
     clockSkew: 'clock-skew',
     maxSize: 'max-size',
     timeout: 'timeout',

@@ -1,3 +1,4 @@
+import { SUBJECT_KIND_NAMES, SUBJECT_KINDS } from '../documents/subjectKinds.js';
 import { FAULTS } from '../server/faults.js';
 import { REFERENCE_SECRET_KEY } from '../server/referenceServer.js';
 
@@ -6,13 +7,18 @@ import { REFERENCE_SECRET_KEY } from '../server/referenceServer.js';
 export const CHECK_USAGE = `Usage: clerk-conformance check [options] <target...>
 
 Targets: an http(s) URL, a .json, .ndjson or .har file, a directory of them (recursively), - for stdin.
-A JSON document may be a Client, an array of Clients or a paginated list { data, total_count }.
+A document may be a Backend API Client or Session, an array or paginated list { data, total_count } of them,
+a session.* webhook event, or a Frontend API Client (bare or in a { response, client } envelope); each is
+recognised from its fields, and judged by its own schema and rules.
 
 Options:
   --profile <name>        default | strict (strict: for Clerk itself or a faithful emulator)   [default]
   --rule <id=severity>    override one rule: error | warning | off (repeatable)
   --fail-on <severity>    error | warning: the lowest severity that fails the run             [error]
   --format <format>       text | json                                                        [text]
+  --kind <kind>           judge every object as this kind instead of recognising it:
+${SUBJECT_KIND_NAMES.map((kind) => `                            ${kind.padEnd(13)}${SUBJECT_KINDS[kind].description}`).join('\n')}
+  --allow-empty           a run that finds no Client and no Session passes (else exit 2)
   --clock-skew <ms>       tolerance for real clock skew between timestamps                    [1000]
   --max-size <bytes>      largest document, NDJSON line, HAR file or response body            [10485760]
   --header <"N: v">       extra request header for URLs (repeatable); CLERK_SECRET_KEY in the

@@ -1,4 +1,4 @@
-import type { RunResult } from '../check/runCheck.js';
+import { pickCounts, type RunResult } from '../check/runCheck.js';
 
 /**
  * The machine report of `--format json`: the verdict, counts, violations and input errors; the report file
@@ -8,11 +8,12 @@ export function jsonReport(result: RunResult, settings?: Record<string, unknown>
   const report = {
     ok: result.ok,
     documents: result.documents,
-    clients: result.clients,
+    ...pickCounts(result),
     skipped: result.skipped,
     violations: result.violations.map(
-      ({ source, rule, severity, path, message, params, reproduce, known }) => ({
+      ({ source, kind, rule, severity, path, message, params, reproduce, known }) => ({
         source,
+        kind,
         rule,
         severity,
         path,

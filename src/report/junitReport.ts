@@ -1,5 +1,5 @@
 import { rules } from '../check/ruleSettings.js';
-import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
+import { failingViolations, pickCounts, type RunResult, type SourcedViolation } from '../check/runCheck.js';
 import { escapeMarkup as x } from './escape.js';
 
 /**
@@ -34,7 +34,10 @@ export function junitReport(result: RunResult): string {
     failures += failed;
     if (errors.length > 0) errored += 1;
     const attributes = `name="${x(target.name)}" tests="${rules.length + 1}" failures="${failed}" errors="${errors.length === 0 ? 0 : 1}" skipped="0"`;
-    const properties = `    <properties>\n      <property name="documents" value="${target.documents}"/>\n      <property name="clients" value="${target.clients}"/>\n    </properties>`;
+    const counts = { documents: target.documents, ...pickCounts(target) };
+    const properties = `    <properties>\n${Object.entries(counts)
+      .map(([name, value]) => `      <property name="${name}" value="${value}"/>`)
+      .join('\n')}\n    </properties>`;
     return `  <testsuite ${attributes}>\n${properties}\n${[testcase(classname, 'read documents', reading), ...cases].join('\n')}\n  </testsuite>`;
   });
   const tests = result.targets.length * (rules.length + 1);

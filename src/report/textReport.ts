@@ -1,5 +1,6 @@
 import { ruleIds } from '../check/ruleSettings.js';
 import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
+import type { SubjectCounts } from '../documents/subjectKinds.js';
 
 /**
  * The human report: violations grouped by rule with source and path, how to fetch each failing URL again, input
@@ -44,7 +45,7 @@ export function textReport(result: RunResult): string {
 export function summaryLine(result: RunResult): string {
   const errors = result.violations.filter((violation) => violation.severity === 'error').length;
   const warnings = result.violations.length - errors;
-  const checked = `${plural(result.documents, 'document')}, ${plural(result.clients, 'client')} checked`;
+  const checked = `${plural(result.documents, 'document')}, ${countsPhrase(result)} checked`;
   const found =
     result.violations.length === 0
       ? 'no violations'
@@ -59,6 +60,18 @@ export function summaryLine(result: RunResult): string {
       ? 'not conformant'
       : 'incomplete';
   return `${verdict}: ${checked}, ${found}${known}${inputErrors}${skipped}`;
+}
+
+/** The objects checked, per kind: `2 clients, 1 session`, or `nothing`. */
+export function countsPhrase(counts: SubjectCounts): string {
+  const parts = [
+    [counts.clients, 'client'],
+    [counts.sessions, 'session'],
+    [counts.fapiClients, 'FAPI client'],
+    [counts.fapiSessions, 'FAPI session'],
+  ] as const;
+  const phrase = parts.flatMap(([count, noun]) => (count > 0 ? [plural(count, noun)] : [])).join(', ');
+  return phrase === '' ? 'nothing' : phrase;
 }
 
 /** The params of a violation in one short line, so the text report shows the offending values. */

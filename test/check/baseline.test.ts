@@ -8,8 +8,12 @@ function result(sources: string[]): RunResult {
     ok: false,
     documents: sources.length,
     clients: sources.length,
+    sessions: 0,
+    fapiClients: 0,
+    fapiSessions: 0,
     violations: sources.map((source) => ({
       source,
+      kind: 'client',
       document: source.replace(/#.*$/, ''),
       rule: 'timestamps-ordered',
       severity: 'error',

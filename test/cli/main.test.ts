@@ -51,10 +51,14 @@ describe('clerk-conformance check', () => {
       ok: false,
       documents: 1,
       clients: 2,
+      sessions: 0,
+      fapiClients: 0,
+      fapiSessions: 0,
       skipped: 0,
       violations: [
         {
           source: `${join(root, 'list.json')}#/data/1`,
+          kind: 'client',
           rule: 'last-active-session-listed',
           severity: 'error',
           path: '/last_active_session_id',

@@ -1,0 +1,105 @@
+import { isObject, type JsonObject } from '../invariants/_internals/read.js';
+import { pointer } from '../jsonPointer.js';
+import type { SubjectKind } from './subjectKinds.js';
+
+/** One object to check, where it stands in its document (a JSON Pointer, '' for the whole document). */
+export type Subject = { kind: SubjectKind; at: string; value: unknown };
+
+/** What a document holds: the objects to check, or why it holds none that can be checked. */
+export type DocumentContents = { subjects: Subject[] } | { error: string };
+
+/** Fields only a Backend API Client has, and fields only a Frontend API Client has. */
+const BAPI_CLIENT_FIELDS = ['session_ids', 'sign_in_id', 'sign_up_id'];
+const FAPI_CLIENT_FIELDS = ['sign_in', 'sign_up', 'cookie_expires_at', 'captcha_bypass'];
+const BAPI_SESSION_FIELDS = ['client_id', 'user_id'];
+const FAPI_SESSION_FIELDS = ['public_user_data', 'last_active_token', 'factor_verification_age'];
+
+/**
+ * The Clients and Sessions of a document, recognised from the document itself: a bare object, an array or a
+ * paginated list (`{data, total_count}`) of them, a `session.*` webhook event, or a Frontend API envelope
+ * (`{response, client}`). `kind` forces what each object is judged as; containers are still unwrapped.
+ */
+export function subjectsOf(document: unknown, kind?: SubjectKind): DocumentContents {
+  if (Array.isArray(document))
+    return { subjects: document.map((item, index) => subject(item, [index], kind)) };
+  if (!isObject(document)) return { subjects: [subject(document, [], kind)] };
+  if (isPaginatedList(document))
+    return { subjects: document.data.map((item, index) => subject(item, ['data', index], kind)) };
+  if (isClerkError(document))
+    return { error: `a Clerk error response${errorCode(document)}, not a document to check` };
+  if (kind === undefined && isEnvelope(document)) return { subjects: envelopeSubjects(document) };
+  if ((kind === undefined || kind === 'webhook') && document.object === 'event')
+    return webhookContents(document);
+  return { subjects: [subject(document, [], kind)] };
+}
+
+/** True when a document holds something to check (how a HAR entry is told apart from other traffic). */
+export function holdsSubjects(document: unknown): boolean {
+  const contents = subjectsOf(document);
+  if ('error' in contents || contents.subjects.length === 0) return false;
+  return contents.subjects.every(
+    ({ value }) => isObject(value) && (value.object === 'client' || value.object === 'session'),
+  );
+}
+
+function subject(
+  value: unknown,
+  tokens: ReadonlyArray<string | number>,
+  kind: SubjectKind | undefined,
+): Subject {
+  return { kind: kind ?? kindOf(value), at: pointer(...tokens), value };
+}
+
+/** A Session or a Client of either API by the fields only one has; anything else is judged as the contract's Client. */
+function kindOf(value: unknown): SubjectKind {
+  if (!isObject(value)) return 'client';
+  if (value.object === 'session') {
+    if (hasAny(value, BAPI_SESSION_FIELDS)) return 'session';
+    return hasAny(value, FAPI_SESSION_FIELDS) ? 'fapi-session' : 'session';
+  }
+  if (hasAny(value, BAPI_CLIENT_FIELDS)) return 'client';
+  return value.object === 'client' && hasAny(value, FAPI_CLIENT_FIELDS) ? 'fapi-client' : 'client';
+}
+
+function hasAny(value: JsonObject, fields: readonly string[]): boolean {
+  return fields.some((field) => Object.hasOwn(value, field));
+}
+
+function isPaginatedList(value: JsonObject): value is { data: unknown[]; total_count: number } {
+  return (
+    Array.isArray(value.data) && typeof value.total_count === 'number' && !Object.hasOwn(value, 'object')
+  );
+}
+
+/** Clerk's error body: `{ errors: [{ message, code, … }] }`. */
+function isClerkError(value: JsonObject): boolean {
+  return Array.isArray(value.errors) && !Object.hasOwn(value, 'object');
+}
+
+function errorCode(value: JsonObject): string {
+  const first = Array.isArray(value.errors) ? value.errors[0] : undefined;
+  return isObject(first) && typeof first.code === 'string' ? ` (${JSON.stringify(first.code)})` : '';
+}
+
+/** The Frontend API's `{response, client}`: `response` is the requested resource, `client` the current Client. */
+function isEnvelope(value: JsonObject): boolean {
+  return (
+    Object.hasOwn(value, 'response') && Object.hasOwn(value, 'client') && !Object.hasOwn(value, 'object')
+  );
+}
+
+function envelopeSubjects({ response, client }: JsonObject): Subject[] {
+  const subjects: Subject[] = [];
+  if (isObject(response) && response.object === 'client')
+    subjects.push({ kind: 'fapi-client', at: '/response', value: response });
+  if (isObject(response) && response.object === 'session')
+    subjects.push({ kind: 'fapi-session', at: '/response', value: response });
+  if (client !== null) subjects.push({ kind: 'fapi-client', at: '/client', value: client });
+  return subjects;
+}
+
+/** A `session.*` event's Session; other events hold no Client or Session. */
+function webhookContents(event: JsonObject): DocumentContents {
+  if (typeof event.type !== 'string' || !event.type.startsWith('session.')) return { subjects: [] };
+  return { subjects: [{ kind: 'webhook', at: '/data', value: event.data }] };
+}
