@@ -12,6 +12,8 @@ const MAX_LINES = 40;
 /** Deeper values, and items past the first few, are elided: an excerpt is for a person, and must never overflow. */
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 30;
+/** Keys whose string values are credentials (a FAPI session's `last_active_token.jwt`): never shown. */
+const TOKEN_KEY = /^(?:jwt|token|secret|password|cookie)$|_token$|_jwt$/i;
 
 /** The parent of the value at `path` (the value itself for the document), or undefined when it is not there. */
 export function excerptAt(document: unknown, path: string): Excerpt | undefined {
@@ -38,7 +40,12 @@ function pruned(value: unknown, depth: number): unknown {
     return value.length > MAX_ITEMS ? [...items, `… ${value.length - MAX_ITEMS} more`] : items;
   }
   const entries = Object.entries(value);
-  const kept = entries.slice(0, MAX_ITEMS).map(([key, item]) => [key, pruned(item, depth - 1)]);
+  const kept = entries
+    .slice(0, MAX_ITEMS)
+    .map(([key, item]) => [
+      key,
+      typeof item === 'string' && TOKEN_KEY.test(key) ? '***' : pruned(item, depth - 1),
+    ]);
   if (entries.length > MAX_ITEMS) kept.push(['…', `${entries.length - MAX_ITEMS} more`]);
   // fromEntries defines own properties, so a `__proto__` key stays data.
   return Object.fromEntries(kept);

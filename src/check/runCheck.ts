@@ -54,7 +54,7 @@ export type RunResult = SubjectCounts & {
   violations: SourcedViolation[];
   /** Documents that could not be read or parsed; the rest of the run went on. */
   errors: Array<TargetError & { target?: string }>;
-  /** What targets passed over on purpose (HAR entries that are no Client responses). */
+  /** What targets passed over on purpose (HAR entries that hold no Client or Session). */
   skipped: number;
   targets: TargetSummary[];
   failOn: Severity;

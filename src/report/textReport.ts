@@ -51,7 +51,7 @@ export function summaryLine(result: RunResult): string {
       ? 'no violations'
       : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(new Set(result.violations.map((v) => v.rule)).size, 'rule')}`;
   const inputErrors = result.errors.length > 0 ? `; ${plural(result.errors.length, 'input error')}` : '';
-  const skipped = result.skipped > 0 ? `; ${result.skipped} skipped (not Client responses)` : '';
+  const skipped = result.skipped > 0 ? `; ${result.skipped} skipped (not Client or Session responses)` : '';
   const knownCount = result.violations.filter((violation) => violation.known).length;
   const known = knownCount > 0 ? `; ${knownCount} known from the baseline` : '';
   const verdict = result.ok

@@ -1,17 +1,19 @@
 import { createReadStream } from 'node:fs';
-import { isObject } from '../invariants/_internals/read.js';
+import { holdsSubjects } from '../documents/subjectsOf.js';
+import { isObject, type JsonObject } from '../invariants/_internals/read.js';
 import { parseJson } from './parseJson.js';
 import { readCapped, readErrorMessage } from './readCapped.js';
 import { displayUrl } from './secrets.js';
 import type { ReadOptions, TargetItem } from './types.js';
 
-/** Backend API paths whose 200 responses are Clients or lists of them. */
-const CLIENT_PATH = /\/v1\/clients(?:\/verify|\/[^/]+)?\/?$/;
+/** Backend API paths whose 200 responses are Clients, Sessions or lists of them, whatever their body looks like. */
+const BACKEND_API_PATH = /\/v1\/(?:clients(?:\/verify|\/[^/]+)?|sessions(?:\/[^/]+(?:\/revoke)?)?)\/?$/;
 
 /**
- * The Client responses recorded in a HAR file (a browser's or proxy's export): each entry whose response body is a
- * Client, a list or a paginated list of them, or that answered a Backend API Client path. Other entries are skipped
- * and counted. A document's source names the entry and its request; its observation time is the entry's.
+ * The Clerk documents recorded in a HAR file (a browser's or proxy's export): each entry whose response body holds
+ * a Client or Session of either API (a Frontend API envelope's `response` or piggybacked `client` included), or
+ * that answered a Backend API Client or Session path. Other entries are skipped and counted. A document's source
+ * names the entry and its request; its observation time is the entry's; its API version is the request's.
  */
 export async function* harTarget(path: string, { maxBytes }: ReadOptions): AsyncGenerator<TargetItem> {
   let text: string;
@@ -42,7 +44,7 @@ function entryItem(path: string, index: number, entry: unknown): TargetItem {
   const { request, response } = entry;
   const url = typeof request.url === 'string' ? safeUrl(request.url) : undefined;
   const source = `${at} ${typeof request.method === 'string' ? request.method : 'GET'} ${url ? displayUrl(url) : '(no URL)'}`;
-  const clientPath = url !== undefined && CLIENT_PATH.test(url.pathname);
+  const backendPath = url !== undefined && BACKEND_API_PATH.test(url.pathname);
   if (response.status !== 200)
     return { kind: 'skipped', source, reason: `status ${String(response.status)}` };
   const content = isObject(response.content) ? response.content : {};
@@ -52,18 +54,25 @@ function entryItem(path: string, index: number, entry: unknown): TargetItem {
     content.encoding === 'base64' ? Buffer.from(content.text, 'base64').toString('utf8') : content.text;
   const parsed = parseJson(body);
   if (!parsed.ok) {
-    return clientPath ? { kind: 'error', source, message: `response body: ${parsed.message}` } : skip(source);
+    return backendPath
+      ? { kind: 'error', source, message: `response body: ${parsed.message}` }
+      : skip(source);
   }
-  if (!clientPath && !looksLikeClients(parsed.value)) return skip(source);
+  if (!backendPath && !holdsSubjects(parsed.value)) return skip(source);
   const observedAt =
     typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
-  return Number.isFinite(observedAt)
-    ? { kind: 'document', source, value: parsed.value, observedAt }
-    : { kind: 'document', source, value: parsed.value };
+  const apiVersion = apiVersionOf(request, url);
+  return {
+    kind: 'document',
+    source,
+    value: parsed.value,
+    ...(Number.isFinite(observedAt) ? { observedAt } : {}),
+    ...(apiVersion === undefined ? {} : { apiVersion }),
+  };
 }
 
 function skip(source: string): TargetItem {
-  return { kind: 'skipped', source, reason: 'not a Clerk Client response' };
+  return { kind: 'skipped', source, reason: 'not a Clerk Client or Session response' };
 }
 
 function safeUrl(text: string): URL | undefined {
@@ -74,10 +83,16 @@ function safeUrl(text: string): URL | undefined {
   }
 }
 
-/** A Client, a non-empty array of Clients, or a paginated list of Clients. */
-function looksLikeClients(value: unknown): boolean {
-  const isClient = (item: unknown) => isObject(item) && item.object === 'client';
-  if (isClient(value)) return true;
-  if (Array.isArray(value)) return value.length > 0 && value.every(isClient);
-  return isObject(value) && Array.isArray(value.data) && value.data.length > 0 && value.data.every(isClient);
+/** The version a request asked for: the Backend API's `Clerk-API-Version` header, the Frontend API's query. */
+function apiVersionOf(request: JsonObject, url: URL | undefined): string | undefined {
+  const headers = Array.isArray(request.headers) ? request.headers : [];
+  for (const header of headers) {
+    if (
+      isObject(header) &&
+      typeof header.name === 'string' &&
+      header.name.toLowerCase() === 'clerk-api-version'
+    )
+      return typeof header.value === 'string' ? header.value : undefined;
+  }
+  return url?.searchParams.get('__clerk_api_version') ?? undefined;
 }

@@ -5,6 +5,8 @@ export type TargetDocument = {
   value: unknown;
   /** When the response was observed (ms since the epoch), when the target knows: a fetch, a HAR entry. */
   observedAt?: number;
+  /** The Clerk API version the response was recorded under (`Clerk-API-Version`), when the target knows. */
+  apiVersion?: string;
   /** A command that fetches the document again (`curl …`), secrets replaced by placeholders. */
   reproduce?: string;
 };

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { invariants } from '../../src/invariants/index.js';
 
-/** Section 6 of clerk-client-facts.md: the public contract of ids and severities, in order. */
+/** Sections 6 and 8 of clerk-client-facts.md: the public contract of ids and severities, in order. */
 const CATALOGUE = [
   ['session-ids-match-sessions', 'error', 'error'],
   ['session-ids-ordered', 'warning', 'error'],
@@ -18,6 +18,10 @@ const CATALOGUE = [
   ['ksuid-ids', 'off', 'error'],
   ['latest-activity-object', 'warning', 'error'],
   ['status-matches-clock', 'warning', 'error'],
+  // Section 8: the Frontend API's own rules.
+  ['active-session-has-token', 'warning', 'error'],
+  ['sessions-after-client', 'warning', 'error'],
+  ['completed-sign-in-session-listed', 'warning', 'warning'],
 ];
 
 describe('the invariant registry', () => {

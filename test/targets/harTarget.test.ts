@@ -75,8 +75,8 @@ test('skips and counts what is no Client response; a broken body on a Client pat
       (item as { reason?: string; message?: string }).reason ?? (item as { message?: string }).message,
     ]),
   ).toEqual([
-    ['skipped', 'not a Clerk Client response'],
-    ['skipped', 'not a Clerk Client response'],
+    ['skipped', 'not a Clerk Client or Session response'],
+    ['skipped', 'not a Clerk Client or Session response'],
     ['skipped', 'status 404'],
     ['error', 'response body: invalid JSON: invalid symbol at line 1, column 1'],
     ['document', undefined],
