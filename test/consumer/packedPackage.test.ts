@@ -57,6 +57,9 @@ test('the tarball holds only what a user needs: the build, the schema, the docs 
   );
   expect(unexpected).toEqual([]);
   expect(packedFiles).toContain('dist/cli/bin.js');
+  // The schemas derived from Clerk's specs ship beside the code that imports them.
+  expect(packedFiles).toContain('dist/schema/derived/fapi-2026-05-12.json');
+  expect(packedFiles).toContain('dist/schema/derived/webhooks-2025-04-15.json');
   // No test, benchmark or fixture file (the vitest helper is a feature, not a test).
   expect(packedFiles.filter((path) => /\.test\.|bench|fixture|\/test\//i.test(path))).toEqual([]);
 });
