@@ -2,6 +2,7 @@ import { SUBJECT_KINDS, type SubjectKind } from '../documents/subjectKinds.js';
 import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
 import type { Finding, Invariant, InvariantContext } from '../invariants/types.js';
+import { apiVersionOn, resolveApiVersion } from '../schema/apiVersion.js';
 import { subjectValidator } from '../schema/subjectSchemas.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.js';
@@ -9,8 +10,16 @@ import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.
 /** The tolerance for real clock skew when none is given, in ms. */
 export const DEFAULT_CLOCK_SKEW_MS = 1000;
 
-/** Checks one object of a given kind; `observedAt` is when it was observed, used as `now` unless the options fix one. */
-export type Checker = (kind: SubjectKind, value: unknown, observedAt?: number) => CheckResult;
+/**
+ * Checks one object of a given kind. `observedAt` is when it was observed, used as `now` unless the options fix one;
+ * `apiVersion` is the `Clerk-API-Version` it was recorded under, which wins over the options' version.
+ */
+export type Checker = (
+  kind: SubjectKind,
+  value: unknown,
+  observedAt?: number,
+  apiVersion?: string,
+) => CheckResult;
 
 /**
  * Checks one Backend API Client: the seed schema first, then every invariant of the catalogue.
@@ -54,13 +63,14 @@ export function createChecker(options: CheckOptions = {}): Checker {
     throw new InvalidOptionError(`now must be a finite number of ms since the epoch, got ${options.now}`);
   }
   const context = { clockSkewMs, now: options.now };
+  const defaultVersion = resolveApiVersion(options.apiVersion);
   const active: ActiveRule[] = invariants.flatMap((invariant) => {
     const severity = settings.get(invariant.id);
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
   const runs = new Map<SubjectKind, RuleRun[]>();
 
-  return (kind, value, observedAt) => {
+  return (kind, value, observedAt, apiVersion) => {
     let rules = runs.get(kind);
     if (rules === undefined) {
       rules = rulesFor(kind, active);
@@ -69,7 +79,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
     const now = context.now ?? observedAt;
     const contextNow = now === context.now ? context : { ...context, now };
     const violations: Violation[] = [];
-    for (const violation of subjectValidator(kind)(value)) {
+    const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
+    for (const violation of subjectValidator(kind, version)(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
     }

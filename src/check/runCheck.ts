@@ -110,7 +110,7 @@ export async function runCheck(
       result[count] += 1;
       target[count] += 1;
       const source = at === '' ? item.source : `${item.source}#${at}`;
-      for (const violation of check(kind, value, item.observedAt).violations) {
+      for (const violation of check(kind, value, item.observedAt, item.apiVersion).violations) {
         const excerpt =
           result.violations.length < MAX_EXCERPTS ? excerptAt(value, violation.path) : undefined;
         result.violations.push({

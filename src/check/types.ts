@@ -29,6 +29,11 @@ export type CheckOptions = {
   clockSkewMs?: number;
   /** When the response was observed (ms since the epoch); enables `status-matches-clock`. */
   now?: number;
+  /**
+   * The Clerk API version (`Clerk-API-Version` date) whose schemas judge the documents; a date between two versions
+   * means the older one. A version recorded with a document (a HAR request's) wins. @defaultValue the latest
+   */
+  apiVersion?: string;
 };
 
 /** What {@link checkClient} returns. */

@@ -27,6 +27,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   format: { type: 'string' },
   kind: { type: 'string' },
+  'api-version': { type: 'string' },
   'allow-empty': { type: 'boolean' },
   'clock-skew': { type: 'string' },
   'max-size': { type: 'string' },
@@ -75,6 +76,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     clockSkewMs: wholeNumber(values['clock-skew'] ?? '1000', '--clock-skew'),
     ...(values.kind === undefined ? {} : { kind: oneOf(values.kind, SUBJECT_KIND_NAMES, '--kind') }),
     allowEmpty: values['allow-empty'] === true,
+    ...(values['api-version'] === undefined ? {} : { apiVersion: values['api-version'] }),
     ...(shard === undefined ? {} : { shard }),
   };
   const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
@@ -87,7 +89,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const read: ReadOptions = {
     maxBytes: wholeNumber(values['max-size'] ?? String(DEFAULT_MAX_BYTES), '--max-size'),
     timeoutMs: wholeNumber(values.timeout ?? String(DEFAULT_TIMEOUT_MS), '--timeout'),
-    headers: Object.fromEntries((values.header ?? []).map(header)),
+    headers: {
+      // A live Backend API answers in the version asked for, so the documents match the schemas that judge them.
+      ...(values['api-version'] === undefined ? {} : { 'Clerk-API-Version': values['api-version'] }),
+      ...Object.fromEntries((values.header ?? []).map(header)),
+    },
     allPages: values['all-pages'] === true,
     ...(secretKey ? { secretKey } : {}),
   };

@@ -1,4 +1,5 @@
 import { SUBJECT_KIND_NAMES, SUBJECT_KINDS } from '../documents/subjectKinds.js';
+import { API_VERSIONS, LATEST_API_VERSION } from '../schema/derived/index.js';
 import { FAULTS } from '../server/faults.js';
 import { REFERENCE_SECRET_KEY } from '../server/referenceServer.js';
 
@@ -18,6 +19,9 @@ Options:
   --format <format>       text | json                                                        [text]
   --kind <kind>           judge every object as this kind instead of recognising it:
 ${SUBJECT_KIND_NAMES.map((kind) => `                            ${kind.padEnd(13)}${SUBJECT_KINDS[kind].description}`).join('\n')}
+  --api-version <date>    the Clerk API version whose schemas judge the documents (a recorded request's
+                          Clerk-API-Version or __clerk_api_version wins; sent to URLs) [${LATEST_API_VERSION}]
+                          versions: ${API_VERSIONS.join(', ')}
   --allow-empty           a run that finds no Client and no Session passes (else exit 2)
   --clock-skew <ms>       tolerance for real clock skew between timestamps                    [1000]
   --max-size <bytes>      largest document, NDJSON line, HAR file or response body            [10485760]

@@ -53,12 +53,17 @@ function subject(
 /** A Session or a Client of either API by the fields only one has; anything else is judged as the contract's Client. */
 function kindOf(value: unknown): SubjectKind {
   if (!isObject(value)) return 'client';
-  if (value.object === 'session') {
+  if (value.object === 'session' || (value.object === undefined && looksLikeSession(value))) {
     if (hasAny(value, BAPI_SESSION_FIELDS)) return 'session';
     return hasAny(value, FAPI_SESSION_FIELDS) ? 'fapi-session' : 'session';
   }
   if (hasAny(value, BAPI_CLIENT_FIELDS)) return 'client';
   return value.object === 'client' && hasAny(value, FAPI_CLIENT_FIELDS) ? 'fapi-client' : 'client';
+}
+
+/** A Session that lost its `object` (an SDK's printout): a session's own ids, and no sessions of its own. */
+function looksLikeSession(value: JsonObject): boolean {
+  return hasAny(value, BAPI_SESSION_FIELDS) && !hasAny(value, ['sessions', 'session_ids']);
 }
 
 function hasAny(value: JsonObject, fields: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 import type { RuleSetting } from '../check/types.js';
+import type { Surface } from '../schema/derived/index.js';
 
-/** Clerk's two APIs: the Backend API (`session_ids`, `client_id`) and the Frontend API (`sign_in`, `user`). */
-export type Surface = 'bapi' | 'fapi';
+export type { Surface } from '../schema/derived/index.js';
 
 /** What an invariant's check knows about the run. */
 export type InvariantContext = {
