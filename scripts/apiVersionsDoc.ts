@@ -1,4 +1,5 @@
 /** Renders `docs/api-versions.md`: what changed in the Client and Session between consecutive API versions. */
+import { SPEC_GAPS, type SpecGap } from '../src/schema/specGaps.js';
 import { rootNames, SPEC_COMMIT, type SpecFile } from './specToSchema.js';
 
 type Node = { [keyword: string]: unknown };
@@ -121,5 +122,25 @@ export function renderApiVersionsDoc(derived: readonly Derived[]): string {
       lines.push('');
     }
   }
+  lines.push(
+    '## Where real responses differ from the specs',
+    '',
+    'The checker loosens the derived schemas where real Clerk responses contradict them (`src/schema/specGaps.ts`):',
+    'a rule that flags a real response is a bug in the rule. Each gap with its evidence:',
+    '',
+    '| API | versions | definition | change | evidence |',
+    '|---|---|---|---|---|',
+    ...SPEC_GAPS.map(
+      (gap) =>
+        `| ${gap.surface.toUpperCase()} | ${gap.versions?.join(', ') ?? 'all'} | \`${gap.definition}\` | ${describeChange(gap.change)} | ${gap.evidence} |`,
+    ),
+    '',
+  );
   return lines.join('\n');
+}
+
+function describeChange(change: SpecGap['change']): string {
+  if (change === 'any-object') return 'judged only as an object';
+  if ('optional' in change) return `may lack ${change.optional.map((field) => `\`${field}\``).join(', ')}`;
+  return `${change.nullable.map((field) => `\`${field}\``).join(', ')} may be null`;
 }

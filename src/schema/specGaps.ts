@@ -12,11 +12,10 @@ export type SpecGap = {
   /** The `$defs` entry it loosens. */
   definition: string;
   /**
-   * `optional`: these required fields may be absent; `nullable`: these fields may be null; `types-only`: this
-   * embedded resource, and what only it references, is judged by the types of the fields it has, not by its
-   * required lists.
+   * `optional`: these required fields may be absent; `nullable`: these fields may be null; `any-object`: this
+   * embedded resource is judged only as an object.
    */
-  change: { optional: readonly string[] } | { nullable: readonly string[] } | 'types-only';
+  change: { optional: readonly string[] } | { nullable: readonly string[] } | 'any-object';
   evidence: string;
 };
 
@@ -57,9 +56,9 @@ export const SPEC_GAPS: readonly SpecGap[] = [
   {
     surface: 'fapi',
     definition: 'Client.User',
-    change: 'types-only',
+    change: 'any-object',
     evidence:
-      'The User embedded in each session is another resource whose field list grows with nearly every release (passkeys, enterprise_accounts, mfa_enabled_at, legal_accepted_at, timestamps of email addresses, phone numbers and external accounts), back-filled into every spec file; real Clients of 2024 lack them (clerk-ios, clerk-fapi-rs).',
+      "The User embedded in each session is another resource, whose schema changes with nearly every release and is back-filled into every spec file. Real 2024 Clients contradict it: no passkeys, enterprise_accounts, mfa_enabled_at, legal_accepted_at or timestamps of email addresses, phone numbers and external accounts (clerk-ios, clerk-fapi-rs); an external account verified by `from_oauth_google` with a null redirect URL (clerk-fapi-rs). It is the User's contract, not the Client's.",
   },
 ];
 
@@ -74,8 +73,8 @@ export function withSpecGaps(document: DerivedDocument, surface: Surface, versio
     const definition = defs[gap.definition];
     if (definition === undefined) continue;
     const { change } = gap;
-    if (change === 'types-only') {
-      for (const name of onlyReachableFrom(defs, gap.definition)) dropRequired(defs[name]);
+    if (change === 'any-object') {
+      defs[gap.definition] = { type: 'object' };
       continue;
     }
     for (const part of partsOf(definition)) {
@@ -96,45 +95,4 @@ export function withSpecGaps(document: DerivedDocument, surface: Surface, versio
 function partsOf(definition: Schema): Schema[] {
   const members = Array.isArray(definition.allOf) ? (definition.allOf as Schema[]) : [];
   return [definition, ...members];
-}
-
-/** Removes every `required` list in a schema, at any depth. */
-function dropRequired(schema: unknown): void {
-  if (typeof schema !== 'object' || schema === null) return;
-  if (!Array.isArray(schema)) delete (schema as Schema).required;
-  for (const value of Object.values(schema)) dropRequired(value);
-}
-
-/** `start` and the definitions that only it leads to (not reachable from the rest of the document without it). */
-function onlyReachableFrom(defs: Record<string, Schema>, start: string): string[] {
-  const fromStart = reachable(defs, [start], undefined);
-  const others = Object.keys(defs).filter((name) => !fromStart.has(name));
-  const fromOthers = reachable(defs, others, start);
-  return [...fromStart].filter((name) => !fromOthers.has(name) || name === start);
-}
-
-function reachable(
-  defs: Record<string, Schema>,
-  roots: readonly string[],
-  avoid: string | undefined,
-): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...roots];
-  while (queue.length > 0) {
-    const name = queue.pop() as string;
-    if (seen.has(name) || name === avoid) continue;
-    seen.add(name);
-    for (const ref of refsIn(defs[name])) queue.push(ref);
-  }
-  return seen;
-}
-
-function refsIn(schema: unknown, found: string[] = []): string[] {
-  if (typeof schema !== 'object' || schema === null) return found;
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/'))
-      found.push(value.slice(8));
-    else refsIn(value, found);
-  }
-  return found;
 }
