@@ -94,3 +94,90 @@ export function pathsOf(
 
 /** Valid Clients every invariant must accept: 0 to 4 sessions, with the real quirks built in. */
 export const validClients: readonly Client[] = [0, 1, 2, 4].map((count) => client(count));
+
+/** A Frontend API session as `GET /v1/client` embeds it: the user, public data and a token instead of ids. */
+export function fapiSession(
+  createdAt: number,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const userId = id('user', createdAt - 90 * DAY_MS);
+  return {
+    object: 'session',
+    id: id('sess', createdAt),
+    status: 'active',
+    expire_at: createdAt + 7 * DAY_MS,
+    abandon_at: createdAt + 30 * DAY_MS,
+    last_active_at: createdAt - 3,
+    last_active_token: { object: 'token', jwt: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl' },
+    last_active_organization_id: null,
+    actor: null,
+    tasks: null,
+    user: {
+      id: userId,
+      object: 'user',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      created_at: createdAt - 90 * DAY_MS,
+    },
+    public_user_data: {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      image_url: 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9',
+      has_image: false,
+      identifier: 'ada@example.com',
+      user_id: userId,
+    },
+    factor_verification_age: [0, -1],
+    created_at: createdAt,
+    updated_at: createdAt + 850,
+    ...overrides,
+  };
+}
+
+/** A Frontend API Client (`GET /v1/client`'s `response`) with `sessionCount` sessions, the last one active. */
+export function fapiClient(
+  sessionCount = 1,
+  createdAt = T0,
+): Record<string, unknown> & { sessions: Record<string, unknown>[] } {
+  const sessions = Array.from({ length: sessionCount }, (_, index) =>
+    fapiSession(
+      createdAt + (index + 1) * 60_000,
+      index === sessionCount - 1 ? {} : { status: 'ended', last_active_token: null },
+    ),
+  );
+  return {
+    object: 'client',
+    id: id('client', createdAt),
+    sessions,
+    sign_in: null,
+    sign_up: null,
+    last_active_session_id: (sessions.at(-1)?.id as string | undefined) ?? null,
+    last_authentication_strategy: sessionCount > 0 ? 'email_code' : null,
+    cookie_expires_at: null,
+    captcha_bypass: false,
+    created_at: createdAt,
+    updated_at: createdAt + sessionCount * 60_000 + 900,
+  };
+}
+
+/** A sign-in of a Frontend API Client, in progress unless a status is given. */
+export function signInAttempt(
+  createdAt: number,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    object: 'sign_in_attempt',
+    id: id('sia', createdAt),
+    status: 'needs_first_factor',
+    supported_identifiers: ['email_address'],
+    supported_first_factors: [{ strategy: 'email_code', safe_identifier: 'a**@example.com' }],
+    supported_second_factors: null,
+    first_factor_verification: null,
+    second_factor_verification: null,
+    identifier: 'ada@example.com',
+    user_data: null,
+    created_session_id: null,
+    abandon_at: createdAt + DAY_MS,
+    ...overrides,
+  };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { sessionsAfterClient } from '../../src/invariants/sessionsAfterClient.js';
+import { fapiClient, pathsOf } from '../helpers.js';
+
+describe('sessions-after-client', () => {
+  test.each([0, 1, 3])('holds on a valid Frontend API Client with %i sessions', (count) => {
+    expect(pathsOf(sessionsAfterClient, fapiClient(count))).toEqual([]);
+  });
+
+  test('fires at the created_at of a session older than its Client, beyond the clock skew', () => {
+    const broken = fapiClient(2);
+    (broken.sessions[0] as Record<string, unknown>).created_at = (broken.created_at as number) - 1001;
+    expect(pathsOf(sessionsAfterClient, broken)).toEqual(['/sessions/0/created_at']);
+  });
+
+  test('tolerates exactly the clock skew', () => {
+    const skewed = fapiClient(1);
+    (skewed.sessions[0] as Record<string, unknown>).created_at = (skewed.created_at as number) - 1000;
+    expect(pathsOf(sessionsAfterClient, skewed)).toEqual([]);
+  });
+});
