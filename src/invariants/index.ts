@@ -1,6 +1,4 @@
 import { activeSessionHasToken } from './activeSessionHasToken.js';
-import { attemptObject } from './attemptObject.js';
-import { attemptStatusKnown } from './attemptStatusKnown.js';
 import { completedSignInSessionListed } from './completedSignInSessionListed.js';
 import { expireNotAfterAbandon } from './expireNotAfterAbandon.js';
 import { idPrefixes } from './idPrefixes.js';
@@ -48,6 +46,4 @@ export const invariants: readonly Invariant[] = [
   activeSessionHasToken,
   sessionsAfterClient,
   completedSignInSessionListed,
-  attemptObject,
-  attemptStatusKnown,
 ];

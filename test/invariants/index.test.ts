@@ -22,8 +22,6 @@ const CATALOGUE = [
   ['active-session-has-token', 'warning', 'error'],
   ['sessions-after-client', 'warning', 'error'],
   ['completed-sign-in-session-listed', 'warning', 'warning'],
-  ['attempt-object', 'error', 'error'],
-  ['attempt-status-known', 'warning', 'error'],
 ];
 
 describe('the invariant registry', () => {
