@@ -1,13 +1,29 @@
-/** clerk-client-conformance: checks, invariants, arbitraries and types for Clerk's Backend API Client object. */
+/** clerk-client-conformance: checks, invariants, arbitraries and types for Clerk's Client and Session objects. */
 
 export * from './arbitraries/index.js';
-export { checkClient, createClientChecker, DEFAULT_CLOCK_SKEW_MS } from './check/checkClient.js';
+export {
+  type Checker,
+  checkClient,
+  checkSession,
+  createChecker,
+  createClientChecker,
+  DEFAULT_CLOCK_SKEW_MS,
+} from './check/checkClient.js';
+export {
+  checkDocument,
+  type DocumentCheckOptions,
+  type DocumentCheckResult,
+  type DocumentViolation,
+} from './check/checkDocument.js';
 export { ruleIds } from './check/ruleSettings.js';
 export { type RunOptions, type RunResult, runCheck, type SourcedViolation } from './check/runCheck.js';
 export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violation } from './check/types.js';
+export { SUBJECT_KINDS, type SubjectCounts, type SubjectKind } from './documents/subjectKinds.js';
 export { InvalidOptionError } from './invalidOption.js';
 export { invariants } from './invariants/index.js';
-export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
+export type { Finding, Invariant, InvariantContext, Surface } from './invariants/types.js';
+export { API_VERSIONS, type ApiVersion, LATEST_API_VERSION } from './schema/derived/index.js';
+export { SPEC_GAPS, type SpecGap } from './schema/specGaps.js';
 export type { Client, Session, SessionActivity } from './schema/types.js';
 export { clientSchema } from './schema/validator.js';
 export { FAULTS, type Fault } from './server/faults.js';

@@ -1,0 +1,46 @@
+import {
+  noSubjects,
+  SUBJECT_KINDS,
+  type SubjectCounts,
+  type SubjectKind,
+} from '../documents/subjectKinds.js';
+import { subjectsOf } from '../documents/subjectsOf.js';
+import { InvalidOptionError } from '../invalidOption.js';
+import { createChecker } from './checkClient.js';
+import type { CheckOptions, Violation } from './types.js';
+
+/** Options of {@link checkDocument}: those of `checkClient`, and the kind every object is judged as. */
+export type DocumentCheckOptions = CheckOptions & {
+  /** Judge every object as this kind instead of recognising it. */
+  kind?: SubjectKind;
+};
+
+/** A violation in a document: its path runs from the document's root, and it says what the object was judged as. */
+export type DocumentViolation = Violation & { kind: SubjectKind };
+
+/** What {@link checkDocument} returns: the verdict, the violations, and the objects checked per kind. */
+export type DocumentCheckResult = SubjectCounts & {
+  /** True when no violation has severity `error` and the document held something to check. */
+  ok: boolean;
+  violations: DocumentViolation[];
+};
+
+/**
+ * Checks any document a user holds: a Client or Session of either API, a list or page of them, a `session.*` webhook
+ * event or a Frontend API `{response, client}` envelope, each object by its own schema and rules. Throws an
+ * InvalidOptionError for bad options, or for a Clerk error body (no document to check).
+ */
+export function checkDocument(value: unknown, options: DocumentCheckOptions = {}): DocumentCheckResult {
+  const check = createChecker(options);
+  const contents = subjectsOf(value, options.kind);
+  if ('error' in contents) throw new InvalidOptionError(contents.error);
+  const result: DocumentCheckResult = { ok: true, violations: [], ...noSubjects() };
+  for (const { kind, at, value: subject } of contents.subjects) {
+    result[SUBJECT_KINDS[kind].count] += 1;
+    for (const violation of check(kind, subject).violations)
+      result.violations.push({ ...violation, kind, path: at + violation.path });
+  }
+  result.ok =
+    contents.subjects.length > 0 && result.violations.every((violation) => violation.severity !== 'error');
+  return result;
+}

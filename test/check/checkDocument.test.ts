@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { checkDocument, InvalidOptionError } from '../../src/index.js';
+
+const example = (name: string) => JSON.parse(readFileSync(`examples/kinds/${name}`, 'utf8'));
+
+describe('checkDocument', () => {
+  test('judges every object of a document by its kind and counts them', () => {
+    expect(checkDocument(example('valid/session-list-paginated.json'))).toEqual({
+      ok: true,
+      violations: [],
+      clients: 0,
+      sessions: 2,
+      fapiClients: 0,
+      fapiSessions: 0,
+    });
+    expect(checkDocument(example('valid/fapi-sign-in-piggybacked-client.json'))).toMatchObject({
+      ok: true,
+      fapiClients: 1,
+    });
+  });
+
+  test('gives paths from the document root, and what each object was judged as', () => {
+    const result = checkDocument(example('broken/webhook-session-without-user.json'));
+    expect(result.ok).toBe(false);
+    expect(result.violations).toMatchObject([
+      { rule: 'schema/required', path: '/data/user', kind: 'webhook' },
+    ]);
+  });
+
+  test('a document that holds nothing to check is not ok, and a Clerk error body is a TypeError', () => {
+    expect(checkDocument([]).ok).toBe(false);
+    expect(() => checkDocument({ errors: [{ message: 'x', code: 'resource_not_found' }] })).toThrow(
+      InvalidOptionError,
+    );
+  });
+});
