@@ -1,6 +1,7 @@
 import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
 import { schemaViolations } from '../schema/validator.js';
+import { isPlainJsonData, toJsonData } from './jsonData.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, Violation } from './types.js';
 
@@ -36,7 +37,7 @@ export function createClientChecker(
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
 
-  return (value, observedAt) => {
+  const checkData = (value: unknown, observedAt: number | undefined): CheckResult => {
     const now = context.now ?? observedAt;
     const contextNow = now === context.now ? context : { ...context, now };
     const violations: Violation[] = [];
@@ -50,5 +51,15 @@ export function createClientChecker(
       }
     }
     return { ok: violations.every((violation) => violation.severity !== 'error'), violations };
+  };
+  // Parsed JSON takes the fast path; anything else (getters, Proxies, inherited fields) is judged as the JSON it
+  // would serialize to, and a value whose reads throw half way is judged again that way.
+  return (value, observedAt) => {
+    if (!isPlainJsonData(value)) return checkData(toJsonData(value), observedAt);
+    try {
+      return checkData(value, observedAt);
+    } catch {
+      return checkData(toJsonData(value), observedAt);
+    }
   };
 }

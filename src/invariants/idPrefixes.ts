@@ -58,6 +58,9 @@ function wrong(id: unknown, prefix: string): boolean {
   return typeof id === 'string' && !(id.length > prefix.length && id.startsWith(prefix));
 }
 
+/** Appends to one array per Client (never a copy per finding, which made many broken sessions quadratic). */
 function add(found: Finding[] | undefined, id: unknown, prefix: string, path: string): Finding[] {
-  return [...(found ?? []), { path, message: `must start with ${prefix}`, params: { prefix, id } }];
+  const list = found ?? [];
+  list.push({ path, message: `must start with ${prefix}`, params: { prefix, id } });
+  return list;
 }

@@ -40,9 +40,9 @@ function outOfRange(value: unknown): boolean {
   return Number.isInteger(value) && ((value as number) < MIN_MS || (value as number) >= MAX_MS);
 }
 
+/** Appends to one array per Client (never a copy per finding, which made many broken sessions quadratic). */
 function add(found: Finding[] | undefined, path: string, value: unknown): Finding[] {
-  return [
-    ...(found ?? []),
-    { path, message: 'must be milliseconds since the epoch, in [1e12, 1e13)', params: { value } },
-  ];
+  const list = found ?? [];
+  list.push({ path, message: 'must be milliseconds since the epoch, in [1e12, 1e13)', params: { value } });
+  return list;
 }

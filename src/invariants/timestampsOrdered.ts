@@ -53,5 +53,8 @@ function afterCreation(
     message: `must be ${strict ? 'after' : 'at or after'} created_at`,
     params: { created_at: created, [field]: later },
   };
-  return [...(found ?? []), finding];
+  // One array per Client, appended to: copying it per finding made a Client with many broken sessions quadratic.
+  if (found === undefined) return [finding];
+  found.push(finding);
+  return found;
 }
