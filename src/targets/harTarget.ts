@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { isObject } from '../invariants/_internals/read.js';
 import { parseJson } from './parseJson.js';
 import { readCapped, readErrorMessage } from './readCapped.js';
-import { displayUrl } from './secrets.js';
+import { displayUrl, redactDocument, secretValuesOf } from './secrets.js';
 import type { ReadOptions, TargetItem } from './types.js';
 
 /** Backend API paths whose 200 responses are Clients or lists of them. */
@@ -13,10 +13,13 @@ const CLIENT_PATH = /\/v1\/clients(?:\/verify|\/[^/]+)?\/?$/;
  * Client, a list or a paginated list of them, or that answered a Backend API Client path. Other entries are skipped
  * and counted. A document's source names the entry and its request; its observation time is the entry's.
  */
-export async function* harTarget(path: string, { maxBytes }: ReadOptions): AsyncGenerator<TargetItem> {
+export async function* harTarget(
+  path: string,
+  { maxBytes, timeoutMs, signal }: ReadOptions,
+): AsyncGenerator<TargetItem> {
   let text: string;
   try {
-    text = await readCapped(createReadStream(path), maxBytes);
+    text = await readCapped(createReadStream(path), maxBytes, { timeoutMs, signal });
   } catch (error) {
     yield { kind: 'error', source: path, message: readErrorMessage(error) };
     return;
@@ -57,9 +60,17 @@ function entryItem(path: string, index: number, entry: unknown): TargetItem {
   if (!clientPath && !looksLikeClients(parsed.value)) return skip(source);
   const observedAt =
     typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
+  // The recording holds the credentials it sent: a body that echoes one must not show it in a report.
+  const secrets = [
+    ...secretValuesOf(request.headers),
+    ...secretValuesOf(request.queryString),
+    ...secretValuesOf(request.cookies, true),
+    ...secretValuesOf(response.cookies, true),
+  ];
+  const value = redactDocument(body, parsed.value, secrets);
   return Number.isFinite(observedAt)
-    ? { kind: 'document', source, value: parsed.value, observedAt }
-    : { kind: 'document', source, value: parsed.value };
+    ? { kind: 'document', source, value, observedAt }
+    : { kind: 'document', source, value };
 }
 
 function skip(source: string): TargetItem {
