@@ -3,6 +3,13 @@ import type { BaselineOutcome } from './baseline.js';
 import { createClientChecker } from './checkClient.js';
 import { clientsOf } from './clientsOf.js';
 import { type Excerpt, excerptAt } from './excerpt.js';
+import {
+  countsOf,
+  DEFAULT_MAX_KEPT_ERRORS,
+  DEFAULT_MAX_KEPT_PER_RULE,
+  type RuleTally,
+  type Tallied,
+} from './ruleTally.js';
 import { inShard, type Shard } from './shard.js';
 import type { CheckOptions, Severity, Violation } from './types.js';
 
@@ -28,6 +35,12 @@ export type RunOptions = CheckOptions & {
   shard?: Shard;
   /** Called after each document, for progress. */
   onDocument?: (documents: number) => void;
+  /** Called with every violation, kept or not, before it is counted (a baseline marks it `known` here). */
+  onViolation?: (violation: SourcedViolation) => void;
+  /** Violations kept per rule; the rest are counted in `tally`. @defaultValue 1000 */
+  maxKeptPerRule?: number;
+  /** Input errors kept; the rest are counted in `errorCount`. @defaultValue 1000 */
+  maxKeptErrors?: number;
 };
 
 /** What one target yielded. */
@@ -39,9 +52,14 @@ export type RunResult = {
   ok: boolean;
   documents: number;
   clients: number;
+  /** The violations kept: the first `maxKeptPerRule` of each rule. */
   violations: SourcedViolation[];
-  /** Documents that could not be read or parsed; the rest of the run went on. */
+  /** Every rule's exact count of violations, kept or not. */
+  tally: Record<string, RuleTally>;
+  /** Documents that could not be read or parsed (the first `maxKeptErrors`); the rest of the run went on. */
   errors: Array<TargetError & { target?: string }>;
+  /** How many input errors there were, kept or not. */
+  errorCount: number;
   /** What targets passed over on purpose (HAR entries that are no Client responses). */
   skipped: number;
   targets: TargetSummary[];
@@ -60,12 +78,16 @@ export async function runCheck(
 ): Promise<RunResult> {
   const check = createClientChecker(options);
   const failOn = options.failOn ?? 'error';
+  const maxKept = options.maxKeptPerRule ?? DEFAULT_MAX_KEPT_PER_RULE;
+  const maxErrors = options.maxKeptErrors ?? DEFAULT_MAX_KEPT_ERRORS;
   const result: RunResult = {
     ok: true,
     documents: 0,
     clients: 0,
     violations: [],
+    tally: {},
     errors: [],
+    errorCount: 0,
     skipped: 0,
     targets: [],
     failOn,
@@ -81,8 +103,11 @@ export async function runCheck(
       result.targets.push(target);
     }
     const tag = item.target === undefined ? {} : { target: item.target };
-    if (item.kind === 'error')
-      result.errors.push({ kind: 'error', source: item.source, message: item.message, ...tag });
+    if (item.kind === 'error') {
+      result.errorCount += 1;
+      if (result.errors.length < maxErrors)
+        result.errors.push({ kind: 'error', source: item.source, message: item.message, ...tag });
+    }
     if (item.kind === 'skipped') result.skipped += 1;
     if (item.kind !== 'document') continue;
     result.documents += 1;
@@ -92,16 +117,29 @@ export async function runCheck(
       result.clients += 1;
       target.clients += 1;
       for (const violation of check(client.value, item.observedAt).violations) {
-        const excerpt =
-          result.violations.length < MAX_EXCERPTS ? excerptAt(client.value, violation.path) : undefined;
-        result.violations.push({
+        const sourced: SourcedViolation = {
           source: client.source,
           document: item.source,
           ...violation,
           ...tag,
           ...reproduce,
-          ...(excerpt ? { excerpt } : {}),
-        });
+        };
+        options.onViolation?.(sourced);
+        let rule = result.tally[violation.rule];
+        if (rule === undefined) {
+          rule = { severity: violation.severity, total: 0, known: 0, kept: 0 };
+          result.tally[violation.rule] = rule;
+        }
+        rule.total += 1;
+        if (sourced.known) rule.known += 1;
+        // Counts stay exact; examples are bounded, so memory does not grow with the number of violations.
+        if (rule.kept >= maxKept) continue;
+        rule.kept += 1;
+        if (result.violations.length < MAX_EXCERPTS) {
+          const excerpt = excerptAt(client.value, violation.path);
+          if (excerpt) sourced.excerpt = excerpt;
+        }
+        result.violations.push(sourced);
       }
     }
     options.onDocument?.(result.documents);
@@ -117,12 +155,13 @@ export function failingViolations(result: Pick<RunResult, 'violations' | 'failOn
   );
 }
 
-export function isOk(result: Pick<RunResult, 'violations' | 'failOn' | 'errors'>): boolean {
-  return result.errors.length === 0 && failingViolations(result).length === 0;
+/** No input error and no failing violation, counted exactly (kept or not). */
+export function isOk(result: Tallied): boolean {
+  return result.errorCount === 0 && countsOf(result).failing === 0;
 }
 
 /** 0 conformant, 1 violations at the failing severity, 2 an input or target error. */
-export function exitCodeOf(result: RunResult): 0 | 1 | 2 {
-  if (result.errors.length > 0) return 2;
-  return failingViolations(result).length > 0 ? 1 : 0;
+export function exitCodeOf(result: Tallied): 0 | 1 | 2 {
+  if (result.errorCount > 0) return 2;
+  return countsOf(result).failing > 0 ? 1 : 0;
 }
