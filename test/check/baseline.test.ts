@@ -16,7 +16,9 @@ function result(sources: string[]): RunResult {
       path: '/updated_at',
       message: 'must be at or after created_at',
     })),
-    tally: { 'timestamps-ordered': { severity: 'error', total: sources.length, known: 0, kept: sources.length } },
+    tally: {
+      'timestamps-ordered': { severity: 'error', total: sources.length, known: 0, kept: sources.length },
+    },
     errors: [],
     errorCount: 0,
     skipped: 0,
