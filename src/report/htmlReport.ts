@@ -75,7 +75,7 @@ export function htmlReport(result: RunResult, settings: Record<string, unknown> 
 <h1>Clerk Client conformance</h1>
 <p class="verdict ${result.ok ? 'pass' : 'fail'}" id="verdict">${verdict}</p>
 <p id="summary-line">${x(summaryLine(result))}</p>
-<dl class="summary">${tile('documents', 'Documents', result.documents)}${tile('clients', 'Clients', result.clients)}${tile('errors', 'Errors', errors)}${tile('warnings', 'Warnings', warnings)}${tile('input-errors', 'Input errors', result.errors.length)}${tile('skipped', 'Skipped', result.skipped)}${tile('known', 'Known (baseline)', known)}</dl>
+<dl class="summary">${tile('documents', 'Documents', result.documents)}${tile('clients', 'Clients', result.clients)}${tile('errors', 'Errors', errors)}${tile('warnings', 'Warnings', warnings)}${tile('input-errors', 'Input errors', result.errorCount)}${tile('skipped', 'Skipped', result.skipped)}${tile('known', 'Known (baseline)', known)}</dl>
 </header>
 <section>
 <h2>Rules</h2>

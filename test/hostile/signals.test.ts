@@ -79,3 +79,11 @@ test('the installed binary exits 130 on SIGINT while a read is stalled', { timeo
   expect(await exited).toBe(130);
   expect(stdout).toContain('interrupted by SIGINT');
 });
+
+test('generate stops between chunks on a signal, with 130', async () => {
+  const interrupt = new AbortController();
+  interrupt.abort('SIGINT');
+  const io = captureIo();
+  expect(await main(['generate', '--count', '5000'], io, interrupt.signal)).toBe(130);
+  expect(io.out()).toBe('');
+});
