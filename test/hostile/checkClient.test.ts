@@ -70,10 +70,23 @@ describe('checkClient never throws and judges own enumerable properties only, as
     expect(checkClient({ ...copy(valid), sessions }).ok).toBe(false);
   });
 
-  test('a non-enumerable field is invisible, as it is to JSON', () => {
-    const value = copy(valid) as Record<string, unknown>;
-    Object.defineProperty(value, 'sign_in_id', { value: null, enumerable: false });
-    expect(checkClient(value).violations).toContainEqual(
+  test('a session whose fields are inherited is judged as JSON sees it', () => {
+    const value = copy(valid);
+    const sessions = value.sessions.map((session) => Object.create(session));
+    expect(checkClient({ ...value, sessions }).violations).toContainEqual(
+      expect.objectContaining({ rule: 'schema/required', path: '/sessions/0/id' }),
+    );
+  });
+
+  test('a class instance with a non-enumerable field: only its own enumerable fields count', () => {
+    class Wrapped {
+      constructor(fields: object) {
+        Object.assign(this, fields);
+        Object.defineProperty(this, 'sign_in_id', { value: null, enumerable: false });
+      }
+    }
+    const { sign_in_id: _, ...rest } = copy(valid);
+    expect(checkClient(new Wrapped(rest)).violations).toContainEqual(
       expect.objectContaining({ rule: 'schema/required', path: '/sign_in_id' }),
     );
   });
