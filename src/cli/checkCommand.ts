@@ -1,5 +1,5 @@
 import { constants } from 'node:buffer';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { type Baseline, baselineMatcher, baselineRecorder, parseBaseline } from '../check/baseline.js';
 import { exitCodeOf, isOk, type RunOptions, runCheck } from '../check/runCheck.js';
 import { parseShard } from '../check/shard.js';
@@ -15,6 +15,7 @@ import {
   type TargetItem,
 } from '../targets/index.js';
 import { readErrorMessage } from '../targets/readCapped.js';
+import { readRegularFile } from '../targets/regularFile.js';
 import { redact } from '../targets/secrets.js';
 import { loadConfig } from './config.js';
 import { type Io, signalExitCode, UsageError } from './io.js';
@@ -220,7 +221,7 @@ async function* readAll(targets: readonly Target[], signal: AbortSignal): AsyncG
 async function readBaseline(path: string): Promise<Baseline> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path);
   } catch (error) {
     throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
   }

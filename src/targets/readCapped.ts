@@ -35,6 +35,8 @@ export function readErrorMessage(error: unknown): string {
     error instanceof ReadAbortedError
   )
     return error.message;
+  // A FIFO or device named as a config file or baseline (regularFile.ts).
+  if ((error as Error).name === 'NotRegularFileError') return (error as Error).message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

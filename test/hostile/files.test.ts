@@ -133,3 +133,15 @@ describe('NDJSON lines and JSON nesting never exhaust memory or the stack', () =
     );
   });
 });
+
+describe('files the user names for the run itself are never waited on', () => {
+  test('a FIFO as --config or --baseline is a usage error naming it', async () => {
+    const fifo = join(root, 'settings.json');
+    execFileSync('mkfifo', [fifo]);
+    for (const flag of ['--config', '--baseline']) {
+      const io = captureIo();
+      expect(await main(['check', flag, fifo, 'examples/valid'], io)).toBe(2);
+      expect(io.err()).toContain(`${fifo}: a FIFO: not read`);
+    }
+  });
+});
