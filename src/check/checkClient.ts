@@ -4,6 +4,7 @@ import { invariants } from '../invariants/index.js';
 import type { Finding, Invariant, InvariantContext } from '../invariants/types.js';
 import { apiVersionOn, resolveApiVersion } from '../schema/apiVersion.js';
 import { subjectValidator } from '../schema/subjectSchemas.js';
+import { isPlainJsonData, toJsonData } from './jsonData.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.js';
 
@@ -70,7 +71,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
   });
   const runs = new Map<SubjectKind, RuleRun[]>();
 
-  return (kind, value, observedAt, apiVersion) => {
+  const checkData: Checker = (kind, value, observedAt, apiVersion) => {
     let rules = runs.get(kind);
     if (rules === undefined) {
       rules = rulesFor(kind, active);
@@ -78,8 +79,8 @@ export function createChecker(options: CheckOptions = {}): Checker {
     }
     const now = context.now ?? observedAt;
     const contextNow = now === context.now ? context : { ...context, now };
-    const violations: Violation[] = [];
     const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
+    const violations: Violation[] = [];
     for (const violation of subjectValidator(kind, version)(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
@@ -90,6 +91,16 @@ export function createChecker(options: CheckOptions = {}): Checker {
       }
     }
     return { ok: violations.every((violation) => violation.severity !== 'error'), violations };
+  };
+  // Parsed JSON takes the fast path; anything else (getters, Proxies, inherited fields) is judged as the JSON it
+  // would serialize to, and a value whose reads throw half way is judged again that way.
+  return (kind, value, observedAt, apiVersion) => {
+    if (!isPlainJsonData(value)) return checkData(kind, toJsonData(value), observedAt, apiVersion);
+    try {
+      return checkData(kind, value, observedAt, apiVersion);
+    } catch {
+      return checkData(kind, toJsonData(value), observedAt, apiVersion);
+    }
   };
 }
 

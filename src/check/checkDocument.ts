@@ -7,6 +7,7 @@ import {
 import { subjectsOf } from '../documents/subjectsOf.js';
 import { InvalidOptionError } from '../invalidOption.js';
 import { createChecker } from './checkClient.js';
+import { toJsonData } from './jsonData.js';
 import type { CheckOptions, Violation } from './types.js';
 
 /** Options of {@link checkDocument}: those of `checkClient`, and the kind every object is judged as. */
@@ -32,7 +33,8 @@ export type DocumentCheckResult = SubjectCounts & {
  */
 export function checkDocument(value: unknown, options: DocumentCheckOptions = {}): DocumentCheckResult {
   const check = createChecker(options);
-  const contents = subjectsOf(value, options.kind);
+  // Judged as the JSON it would serialize to, like checkClient's values: no getter or Proxy can throw here.
+  const contents = subjectsOf(toJsonData(value), options.kind);
   if ('error' in contents) throw new InvalidOptionError(contents.error);
   const result: DocumentCheckResult = { ok: true, violations: [], ...noSubjects() };
   for (const { kind, at, value: subject } of contents.subjects) {

@@ -1,4 +1,5 @@
 import { pointer, tokensOf } from '../jsonPointer.js';
+import { redact } from '../targets/secrets.js';
 
 /** The offending value of a violation in its context, kept so reports can show it without the document. */
 export type Excerpt = {
@@ -12,8 +13,8 @@ const MAX_LINES = 40;
 /** Deeper values, and items past the first few, are elided: an excerpt is for a person, and must never overflow. */
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 30;
-/** Keys whose string values are credentials (a FAPI session's `last_active_token.jwt`): never shown. */
-const TOKEN_KEY = /^(?:jwt|token|secret|password|cookie)$|_token$|_jwt$/i;
+/** Fields whose values are credentials (a FAPI session's `last_active_token`, a `jwt`): shown as `***`. */
+const SECRET_FIELD = /(?:^|_)(?:token|jwt|secret|password|api_?key|cookie|authorization)$/i;
 
 /** The parent of the value at `path` (the value itself for the document), or undefined when it is not there. */
 export function excerptAt(document: unknown, path: string): Excerpt | undefined {
@@ -33,6 +34,7 @@ export function excerptAt(document: unknown, path: string): Excerpt | undefined 
 
 /** `value` cut at `depth` levels and {@link MAX_ITEMS} items per level (recursion bounded by `depth`). */
 function pruned(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redact(value);
   if (typeof value !== 'object' || value === null) return value;
   if (depth === 0) return Array.isArray(value) ? '[…]' : '{…}';
   if (Array.isArray(value)) {
@@ -43,8 +45,8 @@ function pruned(value: unknown, depth: number): unknown {
   const kept = entries
     .slice(0, MAX_ITEMS)
     .map(([key, item]) => [
-      key,
-      typeof item === 'string' && TOKEN_KEY.test(key) ? '***' : pruned(item, depth - 1),
+      redact(key),
+      SECRET_FIELD.test(key) && item !== null ? '***' : pruned(item, depth - 1),
     ]);
   if (entries.length > MAX_ITEMS) kept.push(['…', `${entries.length - MAX_ITEMS} more`]);
   // fromEntries defines own properties, so a `__proto__` key stays data.

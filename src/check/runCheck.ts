@@ -9,6 +9,13 @@ import type { TargetError, TargetItem } from '../targets/types.js';
 import type { BaselineOutcome } from './baseline.js';
 import { createChecker } from './checkClient.js';
 import { type Excerpt, excerptAt } from './excerpt.js';
+import {
+  countsOf,
+  DEFAULT_MAX_KEPT_ERRORS,
+  DEFAULT_MAX_KEPT_PER_RULE,
+  type RuleTally,
+  type Tallied,
+} from './ruleTally.js';
 import { inShard, type Shard } from './shard.js';
 import type { CheckOptions, Severity, Violation } from './types.js';
 
@@ -41,6 +48,12 @@ export type RunOptions = CheckOptions & {
   allowEmpty?: boolean;
   /** Called after each document, for progress. */
   onDocument?: (documents: number) => void;
+  /** Called with every violation, kept or not, before it is counted (a baseline marks it `known` here). */
+  onViolation?: (violation: SourcedViolation) => void;
+  /** Violations kept per rule; the rest are counted in `tally`. @defaultValue 1000 */
+  maxKeptPerRule?: number;
+  /** Input errors kept; the rest are counted in `errorCount`. @defaultValue 1000 */
+  maxKeptErrors?: number;
 };
 
 /** What one target yielded. */
@@ -51,9 +64,14 @@ export type RunResult = SubjectCounts & {
   /** True when nothing failed: no new violation at the failing severity and no input error. */
   ok: boolean;
   documents: number;
+  /** The violations kept: the first `maxKeptPerRule` of each rule. */
   violations: SourcedViolation[];
-  /** Documents that could not be read or parsed; the rest of the run went on. */
+  /** Every rule's exact count of violations, kept or not. */
+  tally: Record<string, RuleTally>;
+  /** Documents that could not be read or parsed (the first `maxKeptErrors`); the rest of the run went on. */
   errors: Array<TargetError & { target?: string }>;
+  /** How many input errors there were, kept or not. */
+  errorCount: number;
   /** What targets passed over on purpose (HAR entries that hold no Client or Session). */
   skipped: number;
   targets: TargetSummary[];
@@ -65,19 +83,23 @@ export type RunResult = SubjectCounts & {
 /** Reports show the offending value in context for this many violations of a run; memory stays bounded past it. */
 const MAX_EXCERPTS = 1000;
 
-/** Checks every Client of every document; reading errors are collected, never thrown. */
+/** Checks every Client and Session of every document; reading errors are collected, never thrown. */
 export async function runCheck(
   items: AsyncIterable<TargetItem>,
   options: RunOptions = {},
 ): Promise<RunResult> {
   const check = createChecker(options);
   const failOn = options.failOn ?? 'error';
+  const maxKept = options.maxKeptPerRule ?? DEFAULT_MAX_KEPT_PER_RULE;
+  const maxErrors = options.maxKeptErrors ?? DEFAULT_MAX_KEPT_ERRORS;
   const result: RunResult = {
     ok: true,
     documents: 0,
     ...noSubjects(),
     violations: [],
+    tally: {},
     errors: [],
+    errorCount: 0,
     skipped: 0,
     targets: [],
     failOn,
@@ -94,7 +116,7 @@ export async function runCheck(
     }
     const tag = item.target === undefined ? {} : { target: item.target };
     if (item.kind === 'error')
-      result.errors.push({ kind: 'error', source: item.source, message: item.message, ...tag });
+      addError(result, { kind: 'error', source: item.source, message: item.message, ...tag }, maxErrors);
     if (item.kind === 'skipped') result.skipped += 1;
     if (item.kind !== 'document') continue;
     result.documents += 1;
@@ -102,7 +124,7 @@ export async function runCheck(
     const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
     const contents = subjectsOf(item.value, options.kind);
     if ('error' in contents) {
-      result.errors.push({ kind: 'error', source: item.source, message: contents.error, ...tag });
+      addError(result, { kind: 'error', source: item.source, message: contents.error, ...tag }, maxErrors);
       continue;
     }
     for (const { kind, at, value } of contents.subjects) {
@@ -111,17 +133,30 @@ export async function runCheck(
       target[count] += 1;
       const source = at === '' ? item.source : `${item.source}#${at}`;
       for (const violation of check(kind, value, item.observedAt, item.apiVersion).violations) {
-        const excerpt =
-          result.violations.length < MAX_EXCERPTS ? excerptAt(value, violation.path) : undefined;
-        result.violations.push({
+        const sourced: SourcedViolation = {
           source,
           kind,
           document: item.source,
           ...violation,
           ...tag,
           ...reproduce,
-          ...(excerpt ? { excerpt } : {}),
-        });
+        };
+        options.onViolation?.(sourced);
+        let rule = result.tally[violation.rule];
+        if (rule === undefined) {
+          rule = { severity: violation.severity, total: 0, known: 0, kept: 0 };
+          result.tally[violation.rule] = rule;
+        }
+        rule.total += 1;
+        if (sourced.known) rule.known += 1;
+        // Counts stay exact; examples are bounded, so memory does not grow with the number of violations.
+        if (rule.kept >= maxKept) continue;
+        rule.kept += 1;
+        if (result.violations.length < MAX_EXCERPTS) {
+          const excerpt = excerptAt(value, violation.path);
+          if (excerpt) sourced.excerpt = excerpt;
+        }
+        result.violations.push(sourced);
       }
     }
     options.onDocument?.(result.documents);
@@ -131,17 +166,23 @@ export async function runCheck(
     checkedNothing(result) &&
     !options.allowEmpty &&
     options.shard === undefined &&
-    result.errors.length === 0
+    result.errorCount === 0
   ) {
     const names = result.targets.map((target) => target.name).join(', ') || 'the targets';
-    result.errors.push({
-      kind: 'error',
-      source: names,
-      message: 'no Client and no Session found: nothing was checked',
-    });
+    addError(
+      result,
+      { kind: 'error', source: names, message: 'no Client and no Session found: nothing was checked' },
+      maxErrors,
+    );
   }
   result.ok = isOk(result);
   return result;
+}
+
+/** Counts an input error exactly, and keeps the first `maxErrors`. */
+function addError(result: RunResult, error: RunResult['errors'][number], maxErrors: number): void {
+  result.errorCount += 1;
+  if (result.errors.length < maxErrors) result.errors.push(error);
 }
 
 /** True when no object of any kind was checked. */
@@ -161,12 +202,13 @@ export function failingViolations(result: Pick<RunResult, 'violations' | 'failOn
   );
 }
 
-export function isOk(result: Pick<RunResult, 'violations' | 'failOn' | 'errors'>): boolean {
-  return result.errors.length === 0 && failingViolations(result).length === 0;
+/** No input error and no failing violation, counted exactly (kept or not). */
+export function isOk(result: Tallied): boolean {
+  return result.errorCount === 0 && countsOf(result).failing === 0;
 }
 
 /** 0 conformant, 1 violations at the failing severity, 2 an input or target error. */
-export function exitCodeOf(result: RunResult): 0 | 1 | 2 {
-  if (result.errors.length > 0) return 2;
-  return failingViolations(result).length > 0 ? 1 : 0;
+export function exitCodeOf(result: Tallied): 0 | 1 | 2 {
+  if (result.errorCount > 0) return 2;
+  return countsOf(result).failing > 0 ? 1 : 0;
 }

@@ -1,7 +1,22 @@
 #!/usr/bin/env node
-import { once } from 'node:events';
-import { main } from './main.js';
+import { processIo } from './io.js';
+import { failed, main } from './main.js';
 
-// `serve` runs until interrupted; signal listeners do not keep a finished command alive.
-const stopped = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-process.exitCode = await main(process.argv.slice(2), undefined, stopped);
+// SIGINT and SIGTERM abort the command: `check` reports what it checked and exits 130 or 143, `serve` stops. A
+// second signal exits at once.
+const interrupt = new AbortController();
+for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(name, () => {
+    if (interrupt.signal.aborted) process.exit(name === 'SIGTERM' ? 143 : 130);
+    interrupt.abort(name);
+  });
+}
+// A bug anywhere, even in a callback, is exit 2 with a message: never exit 1, which means "violations found".
+const crash = (error: unknown) => process.exit(failed(error, process.argv[2], processIo));
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+const code = await main(process.argv.slice(2), processIo, interrupt.signal);
+// An interrupted read (a stalled socket or pipe) must not hold the process open after the reports are written.
+if (interrupt.signal.aborted) process.exit(code);
+process.exitCode = code;

@@ -1,11 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { applyBaseline, type Baseline, baselineOf, parseBaseline } from '../check/baseline.js';
-import { exitCodeOf, type RunOptions, runCheck } from '../check/runCheck.js';
+import { constants } from 'node:buffer';
+import { writeFile } from 'node:fs/promises';
+import { type Baseline, baselineMatcher, baselineRecorder, parseBaseline } from '../check/baseline.js';
+import { exitCodeOf, isOk, type RunOptions, runCheck } from '../check/runCheck.js';
 import { parseShard } from '../check/shard.js';
 import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
-import { jsonReport } from '../report/jsonReport.js';
+import { jsonReportChunks } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
-import { REPORT_FORMATS, writeReports } from '../report/writeReports.js';
+import { OutputError, REPORT_FORMATS, writeReports } from '../report/writeReports.js';
 import { startReferenceServer } from '../server/referenceServer.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -15,9 +16,12 @@ import {
   type TargetItem,
 } from '../targets/index.js';
 import { readErrorMessage } from '../targets/readCapped.js';
+import { readRegularFile } from '../targets/regularFile.js';
+import { redact } from '../targets/secrets.js';
 import { loadConfig } from './config.js';
-import { type Io, UsageError } from './io.js';
-import { header, oneOf, parseFlags, ruleSetting, wholeNumber } from './options.js';
+import { type Io, signalExitCode, UsageError } from './io.js';
+import { header, MAX_SEED, MAX_TIMER_MS, oneOf, parseFlags, ruleSetting, wholeNumber } from './options.js';
+import { MAX_CLIENTS } from './serveCommand.js';
 import { CHECK_USAGE } from './usage.js';
 
 const OPTIONS = {
@@ -50,7 +54,7 @@ const OPTIONS = {
  * `clerk-conformance check <target...>`: checks every Client of the targets and exits 0, 1 or 2. Options come
  * from the flags, then the config file, then the defaults.
  */
-export async function checkCommand(args: string[], io: Io): Promise<number> {
+export async function checkCommand(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const flags = parseFlags(args, OPTIONS, true);
   if (flags.values.help) {
     io.stdout(CHECK_USAGE);
@@ -73,7 +77,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     profile: oneOf(values.profile ?? 'default', ['default', 'strict'], '--profile'),
     failOn: oneOf(values['fail-on'] ?? 'error', ['error', 'warning'], '--fail-on'),
     rules: Object.fromEntries((values.rule ?? []).map(ruleSetting)),
-    clockSkewMs: wholeNumber(values['clock-skew'] ?? '1000', '--clock-skew'),
+    clockSkewMs: wholeNumber(values['clock-skew'] ?? '1000', '--clock-skew', { max: MAX_TIMER_MS }),
     ...(values.kind === undefined ? {} : { kind: oneOf(values.kind, SUBJECT_KIND_NAMES, '--kind') }),
     allowEmpty: values['allow-empty'] === true,
     ...(values['api-version'] === undefined ? {} : { apiVersion: values['api-version'] }),
@@ -87,27 +91,36 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const baseline = values.baseline === undefined ? undefined : await readBaseline(values.baseline);
   const secretKey = io.env.CLERK_SECRET_KEY;
   const read: ReadOptions = {
-    maxBytes: wholeNumber(values['max-size'] ?? String(DEFAULT_MAX_BYTES), '--max-size'),
-    timeoutMs: wholeNumber(values.timeout ?? String(DEFAULT_TIMEOUT_MS), '--timeout'),
+    // A document is read into one string: no larger than the longest string the runtime can hold.
+    maxBytes: wholeNumber(values['max-size'] ?? String(DEFAULT_MAX_BYTES), '--max-size', {
+      min: 1,
+      max: constants.MAX_STRING_LENGTH,
+    }),
+    timeoutMs: wholeNumber(values.timeout ?? String(DEFAULT_TIMEOUT_MS), '--timeout', {
+      min: 1,
+      max: MAX_TIMER_MS,
+    }),
     headers: {
       // A live Backend API answers in the version asked for, so the documents match the schemas that judge them.
       ...(values['api-version'] === undefined ? {} : { 'Clerk-API-Version': values['api-version'] }),
       ...Object.fromEntries((values.header ?? []).map(header)),
     },
     allPages: values['all-pages'] === true,
+    signal,
     ...(secretKey ? { secretKey } : {}),
   };
 
-  const clients = wholeNumber(values.clients ?? '20', '--clients');
+  const clients = wholeNumber(values.clients ?? '20', '--clients', { max: MAX_CLIENTS });
   const server = values.embedded
     ? await startReferenceServer({
-        seed: wholeNumber(values.seed ?? '1', '--seed'),
+        seed: wholeNumber(values.seed ?? '1', '--seed', { max: MAX_SEED }),
         clients,
         ...(values.fault === undefined ? {} : { fault: values.fault }),
       })
     : undefined;
   try {
-    const targets: Target[] = positionals.map((spec) => ({ spec, name: spec, options: read }));
+    // A URL's name (in reports and settings) never shows its credentials.
+    const targets: Target[] = positionals.map((spec) => ({ spec, name: redact(spec), options: read }));
     if (server !== undefined) {
       const { name } = server.fault ?? { name: 'none' };
       io.stderr(
@@ -122,20 +135,47 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       });
     }
     const progress = io.isTTY ? progressLine(io) : undefined;
-    const result = await runCheck(readAll(targets), {
+    // The baseline is matched and recorded as violations are found, so both see the ones the run does not keep.
+    const matcher = baseline === undefined ? undefined : baselineMatcher(baseline);
+    const recorder = values['write-baseline'] === undefined ? undefined : baselineRecorder();
+    const result = await runCheck(readAll(targets, signal), {
       ...options,
       ...(progress ? { onDocument: progress.update } : {}),
+      onViolation: (violation) => {
+        matcher?.mark(violation);
+        recorder?.add(violation);
+      },
     });
     progress?.done();
-    if (baseline !== undefined && values.baseline !== undefined)
-      applyBaseline(result, baseline, values.baseline, shard);
-    io.stdout(format === 'json' ? jsonReport(result) : textReport(result));
-    if (values['write-baseline'] !== undefined) {
-      const written = baselineOf(result);
-      await writeFile(values['write-baseline'], `${JSON.stringify(written, null, 2)}\n`);
-      io.stderr(
-        `Wrote ${written.violations.length} violation(s) to the baseline ${values['write-baseline']}.\n`,
-      );
+    if (signal.aborted) {
+      // What was checked is reported, but an interrupted run has not passed.
+      result.errors.push({
+        kind: 'error',
+        source: '(run)',
+        message: `interrupted by ${String(signal.reason)}: not every document was read`,
+      });
+      result.errorCount += 1;
+    }
+    if (matcher !== undefined && values.baseline !== undefined)
+      result.baseline = matcher.outcome(values.baseline, shard);
+    result.ok = isOk(result);
+    if (format === 'json') for (const chunk of jsonReportChunks(result)) io.stdout(chunk);
+    else io.stdout(textReport(result));
+    let code: number = signal.aborted ? signalExitCode(signal) : exitCodeOf(result);
+    // A report that cannot be written fails the run (exit 2) after the verdict, naming the path.
+    const failedToWrite = (error: OutputError) => {
+      io.stderr(`clerk-conformance: ${error.message}\n`);
+      if (code < 2) code = 2;
+    };
+    if (recorder !== undefined && values['write-baseline'] !== undefined) {
+      const written = recorder.baseline();
+      const path = values['write-baseline'];
+      try {
+        await writeFile(path, `${JSON.stringify(written, null, 2)}\n`);
+        io.stderr(`Wrote ${written.violations.length} violation(s) to the baseline ${path}.\n`);
+      } catch (error) {
+        failedToWrite(new OutputError('the baseline', path, error));
+      }
     }
     if (reports.length > 0) {
       const settings = {
@@ -148,16 +188,17 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
         maxBytes: read.maxBytes,
         ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
       };
-      const written = await writeReports(
+      const { written, failures } = await writeReports(
         result,
         reports,
         values['report-dir'] ?? 'reports',
         settings,
         io.env.GITHUB_STEP_SUMMARY,
       );
-      io.stderr(`Reports: ${written.join(', ')}\n`);
+      if (written.length > 0) io.stderr(`Reports: ${written.join(', ')}\n`);
+      failures.forEach(failedToWrite);
     }
-    return exitCodeOf(result);
+    return code;
   } finally {
     await server?.close();
   }
@@ -178,16 +219,20 @@ function merge(fromConfig: Record<string, unknown>, fromFlags: Values): Values {
 /** A target of the run: what to open, how, and the name reports give it. */
 type Target = { spec: string; name: string; options: ReadOptions };
 
-async function* readAll(targets: readonly Target[]): AsyncGenerator<TargetItem> {
+/** Every item of every target, until `signal` aborts: then reading stops (and open streams are closed). */
+async function* readAll(targets: readonly Target[], signal: AbortSignal): AsyncGenerator<TargetItem> {
   for (const { spec, name, options } of targets) {
-    for await (const item of openTarget(spec, options)) yield { ...item, target: name };
+    for await (const item of openTarget(spec, options)) {
+      if (signal.aborted) return;
+      yield { ...item, target: name };
+    }
   }
 }
 
 async function readBaseline(path: string): Promise<Baseline> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path);
   } catch (error) {
     throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
   }

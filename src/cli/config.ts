@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
 import { readErrorMessage } from '../targets/readCapped.js';
+import { readRegularFile } from '../targets/regularFile.js';
 import { isSecretName } from '../targets/secrets.js';
 import { UsageError } from './io.js';
 
@@ -54,7 +54,7 @@ export async function loadConfig(path: string | undefined): Promise<ConfigValues
   const file = path ?? CONFIG_FILE;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularFile(file);
   } catch (error) {
     if (path === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT')
       return { positionals: [], values: {} };

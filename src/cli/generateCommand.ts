@@ -3,8 +3,8 @@ import { createWriteStream } from 'node:fs';
 import fc from 'fast-check';
 import { clientArbitrary } from '../arbitraries/clientArbitrary.js';
 import { nearValidClientArbitrary, nearValidMutations } from '../arbitraries/nearValidClientArbitrary.js';
-import type { Io } from './io.js';
-import { oneOf, parseFlags, wholeNumber } from './options.js';
+import { type Io, RunError, signalExitCode } from './io.js';
+import { MAX_SEED, oneOf, parseFlags, wholeNumber } from './options.js';
 import { GENERATE_USAGE } from './usage.js';
 
 /** Values drawn per fast-check sample call: memory stays bounded however many lines are asked for. */
@@ -23,14 +23,14 @@ const OPTIONS = {
  * `clerk-conformance generate`: NDJSON fixtures for other languages' SDKs, one Client per line (near-valid lines
  * are `{ rule, path, now, value }`). The same seed and options give the same bytes.
  */
-export async function generateCommand(args: string[], io: Io): Promise<number> {
+export async function generateCommand(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const { values } = parseFlags(args, OPTIONS, false);
   if (values.help) {
     io.stdout(GENERATE_USAGE);
     return 0;
   }
   const count = wholeNumber(values.count ?? '', '--count');
-  const seed = wholeNumber(values.seed, '--seed');
+  const seed = wholeNumber(values.seed, '--seed', { max: MAX_SEED });
   const profile = oneOf(values.profile, ['default', 'strict'], '--profile');
   const arbitrary: fc.Arbitrary<unknown> = values['near-valid']
     ? nearValidClientArbitrary({ rules: rulesBrokenIn(profile) }).map(({ rule, path, now, value }) => ({
@@ -40,12 +40,16 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
         value,
       }))
     : clientArbitrary();
-  const out = values.out === undefined ? undefined : createWriteStream(values.out);
+  const out = values.out === undefined ? undefined : await opened(values.out);
   const write = async (text: string) => {
     if (out === undefined) io.stdout(text);
     else if (!out.write(text)) await once(out, 'drain');
   };
   for (let start = 0; start < count; start += CHUNK) {
+    if (signal.aborted) {
+      out?.destroy();
+      return signalExitCode(signal);
+    }
     const values = fc.sample(arbitrary, { numRuns: Math.min(CHUNK, count - start), seed: seed + start });
     await write(values.map((value) => `${JSON.stringify(value)}\n`).join(''));
   }
@@ -58,6 +62,17 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
     );
   }
   return 0;
+}
+
+/** A file stream that opened, or a RunError naming the path. */
+async function opened(path: string): Promise<ReturnType<typeof createWriteStream>> {
+  const out = createWriteStream(path);
+  try {
+    await once(out, 'open');
+  } catch (error) {
+    throw new RunError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+  return out;
 }
 
 /** The rules a near-valid Client may break and still be reported in the profile (ksuid-ids is off by default). */

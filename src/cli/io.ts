@@ -16,3 +16,11 @@ export const processIo: Io = {
 
 /** A mistake in the command line: exit 2 with the message and a pointer to --help. */
 export class UsageError extends Error {}
+
+/** A failure of the run that is not the command line's fault (a port in use, an unwritable report): exit 2. */
+export class RunError extends Error {}
+
+/** The exit code of a run stopped by a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
+export function signalExitCode(signal: AbortSignal): number {
+  return 128 + (signal.reason === 'SIGTERM' ? 15 : 2);
+}

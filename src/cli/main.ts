@@ -1,38 +1,58 @@
 import { InvalidOptionError } from '../invalidOption.js';
+import { lineSafe } from '../report/lineSafe.js';
+import { redact } from '../targets/secrets.js';
 import { checkCommand } from './checkCommand.js';
 import { generateCommand } from './generateCommand.js';
-import { type Io, processIo, UsageError } from './io.js';
+import { type Io, processIo, RunError, UsageError } from './io.js';
 import { serveCommand } from './serveCommand.js';
 import { USAGE } from './usage.js';
 
 export type { Io } from './io.js';
 
 /**
- * Runs the CLI with `argv` (without `node` and the script) and returns the exit code. A long-running command
- * (`serve`) runs until `untilStopped` settles.
+ * Runs the CLI with `argv` (without `node` and the script) and returns the exit code. `signal` aborts with
+ * `'SIGINT'` or `'SIGTERM'`: `check` then stops reading, reports what it checked and returns 130 or 143; `serve`
+ * (which runs until then) stops.
  */
 export async function main(
   argv: readonly string[],
   io: Io = processIo,
-  untilStopped: Promise<unknown> = new Promise(() => {}),
+  signal: AbortSignal = new AbortController().signal,
 ): Promise<number> {
+  const [command, ...rest] = argv;
   try {
-    const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help') {
       io.stdout(USAGE);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'check') return await checkCommand(rest, io);
-    if (command === 'serve') return await serveCommand(rest, io, untilStopped);
-    if (command === 'generate') return await generateCommand(rest, io);
+    if (command === 'check') return await checkCommand(rest, io, signal);
+    if (command === 'serve') return await serveCommand(rest, io, signal);
+    if (command === 'generate') return await generateCommand(rest, io, signal);
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (error) {
-    // Bad option values surface as UsageError from the CLI and InvalidOptionError from the library; anything else
-    // is a bug, and crashes loudly with its stack.
-    if (error instanceof UsageError || error instanceof InvalidOptionError) {
-      io.stderr(`clerk-conformance: ${error.message}\nRun 'clerk-conformance --help' for usage.\n`);
-      return 2;
-    }
-    throw error;
+    return failed(error, command, io);
   }
+}
+
+/**
+ * Every failure is exit 2 with one line naming it (exit 1 means violations and nothing else): a bad command line
+ * points to --help, a run error says what failed, and anything else is a bug, its stack shown only with DEBUG set.
+ */
+export function failed(error: unknown, command: string | undefined, io: Io): 2 {
+  const message = lineSafe(redact(error instanceof Error ? error.message : String(error)));
+  if (error instanceof UsageError || error instanceof InvalidOptionError) {
+    io.stderr(`clerk-conformance: ${message}\nRun 'clerk-conformance --help' for usage.\n`);
+  } else if (error instanceof RunError) {
+    io.stderr(`clerk-conformance: ${message}\n`);
+  } else {
+    const name = error instanceof Error ? error.name : 'Error';
+    const stack =
+      io.env.DEBUG && error instanceof Error
+        ? `\n${redact(error.stack ?? '')}`
+        : ' (set DEBUG=1 to see the stack)';
+    io.stderr(
+      `clerk-conformance: internal error in ${command ?? 'the CLI'}: ${name}: ${message}; this is a bug, please report it${stack}\n`,
+    );
+  }
+  return 2;
 }

@@ -8,9 +8,25 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[], fl
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
-export function wholeNumber(text: string, flag: string): number {
+/** The range a whole-number option accepts; the default is any safe integer >= 0. */
+export type Range = { min?: number; max?: number };
+
+/** fast-check seeds are 32-bit integers. */
+export const MAX_SEED = 2_147_483_647;
+
+/** Timers overflow past 2^31 - 1 ms (about 24.8 days) and fire at once: no timeout may exceed it. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+export function wholeNumber(
+  text: string,
+  flag: string,
+  { min = 0, max = Number.MAX_SAFE_INTEGER }: Range = {},
+): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`${flag} takes a whole number, got ${JSON.stringify(text)}`);
-  return Number(text);
+  const value = Number(text);
+  if (value < min || value > max)
+    throw new UsageError(`${flag} must be from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  return value;
 }
 
 /** `id=severity` of `--rule`. */

@@ -1,5 +1,6 @@
 import type { Excerpt } from '../check/excerpt.js';
 import { resolveRuleSettings, rules } from '../check/ruleSettings.js';
+import { countsOf, failsAt } from '../check/ruleTally.js';
 import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
 import type { RuleSetting } from '../check/types.js';
 import { tokensOf } from '../jsonPointer.js';
@@ -36,28 +37,25 @@ export function htmlReport(result: RunResult, settings: Record<string, unknown> 
       ? { rules: settings.rules as Record<string, RuleSetting> }
       : {}),
   });
-  const errors = result.violations.filter((v) => v.severity === 'error').length;
-  const warnings = result.violations.length - errors;
-  const known = result.violations.filter((v) => v.known).length;
-  const verdict = result.ok ? 'Conformant' : failing.size > 0 ? 'Not conformant' : 'Incomplete';
+  const { errors, warnings, known, failing: failingCount } = countsOf(result);
+  const verdict = result.ok ? 'Conformant' : failingCount > 0 ? 'Not conformant' : 'Incomplete';
   const tile = (id: string, label: string, value: number) =>
     `<div><dt>${label}</dt><dd id="${id}">${value}</dd></div>`;
   const rows = rules.map((rule) => {
-    const broken = result.violations.filter((v) => v.rule === rule.id);
-    const failed = broken.some((v) => failing.has(v));
-    const outcome = failed
-      ? ['fail', 'fail']
-      : broken.length > 0
-        ? ['warn', 'pass (reported)']
-        : ['pass', 'pass'];
-    const severity = broken[0]?.severity ?? severities.get(rule.id) ?? rule.severity.default;
-    return `<tr id="rule-${x(rule.id)}"><td><code>${x(rule.id)}</code></td><td>${x(severity)}</td><td class="result-${outcome[0]}">${outcome[1]}</td><td>${broken.length}</td><td>${prose(rule.description)}</td></tr>`;
+    // Exact counts, whether or not every violation was kept.
+    const tally = result.tally[rule.id];
+    const total = tally?.total ?? 0;
+    const failed = tally !== undefined && failsAt(tally.severity, result.failOn) && tally.total > tally.known;
+    const outcome = failed ? ['fail', 'fail'] : total > 0 ? ['warn', 'pass (reported)'] : ['pass', 'pass'];
+    const severity = tally?.severity ?? severities.get(rule.id) ?? rule.severity.default;
+    return `<tr id="rule-${x(rule.id)}"><td><code>${x(rule.id)}</code></td><td>${x(severity)}</td><td class="result-${outcome[0]}">${outcome[1]}</td><td>${total}</td><td>${prose(rule.description)}</td></tr>`;
   });
   const shown = result.violations.slice(0, MAX_SHOWN);
   const articles = shown.map((violation) => article(violation, failing.has(violation)));
+  const total = errors + warnings;
   const more =
-    result.violations.length > MAX_SHOWN
-      ? `<p class="muted">${result.violations.length - MAX_SHOWN} more violations are counted above but not shown; see the JSON report.</p>`
+    total > shown.length
+      ? `<p class="muted">${total - shown.length} more violations are counted above but not shown${total > result.violations.length ? ` (the run kept the first ${result.violations.length}; see the JSON report's "truncated")` : '; see the JSON report'}.</p>`
       : '';
   const inputErrors = result.errors.map((e) => `<li><code>${x(e.source)}</code>: ${x(e.message)}</li>`);
   const settingRows = Object.entries(settings)
@@ -77,7 +75,7 @@ export function htmlReport(result: RunResult, settings: Record<string, unknown> 
 <h1>Clerk Client conformance</h1>
 <p class="verdict ${result.ok ? 'pass' : 'fail'}" id="verdict">${verdict}</p>
 <p id="summary-line">${x(summaryLine(result))}</p>
-<dl class="summary">${tile('documents', 'Documents', result.documents)}${tile('clients', 'Clients', result.clients + result.fapiClients)}${tile('sessions', 'Sessions', result.sessions + result.fapiSessions)}${tile('errors', 'Errors', errors)}${tile('warnings', 'Warnings', warnings)}${tile('input-errors', 'Input errors', result.errors.length)}${tile('skipped', 'Skipped', result.skipped)}${tile('known', 'Known (baseline)', known)}</dl>
+<dl class="summary">${tile('documents', 'Documents', result.documents)}${tile('clients', 'Clients', result.clients + result.fapiClients)}${tile('sessions', 'Sessions', result.sessions + result.fapiSessions)}${tile('errors', 'Errors', errors)}${tile('warnings', 'Warnings', warnings)}${tile('input-errors', 'Input errors', result.errorCount)}${tile('skipped', 'Skipped', result.skipped)}${tile('known', 'Known (baseline)', known)}</dl>
 </header>
 <section>
 <h2>Rules</h2>

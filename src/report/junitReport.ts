@@ -25,7 +25,12 @@ export function junitReport(result: RunResult): string {
       const body: string[] = [];
       if (failures.length > 0) {
         failed += 1;
-        const message = x(`${failures.length} violation(s): ${rule.description}`);
+        const tally = result.tally[rule.id];
+        const cut =
+          tally !== undefined && tally.kept < tally.total
+            ? ` (the run kept ${tally.kept} of this rule's ${tally.total} violations; those are listed)`
+            : '';
+        const message = x(`${failures.length} violation(s)${cut}: ${rule.description}`);
         body.push(`      <failure type="${x(rule.id)}" message="${message}">${x(lines(failures))}</failure>`);
       }
       if (others.length > 0) body.push(`      <system-out>${x(lines(others, 'not failing'))}</system-out>`);

@@ -1,4 +1,5 @@
 import { rules } from '../check/ruleSettings.js';
+import { countsOf, failsAt } from '../check/ruleTally.js';
 import { failingViolations, type RunResult } from '../check/runCheck.js';
 import { summaryLine } from './textReport.js';
 
@@ -9,23 +10,24 @@ export function markdownReport(result: RunResult): string {
   const failing = failingViolations(result);
   const icon = result.ok ? '✅' : '❌';
   const rows = rules.flatMap((rule) => {
-    const broken = result.violations.filter((v) => v.rule === rule.id);
-    if (broken.length === 0) return [];
-    const failed = broken.filter((v) => failing.includes(v)).length;
-    return [`| \`${rule.id}\` | ${broken[0]?.severity} | ${broken.length} | ${failed} |`];
+    const tally = result.tally[rule.id];
+    if (tally === undefined || tally.total === 0) return [];
+    const failed = failsAt(tally.severity, result.failOn) ? tally.total - tally.known : 0;
+    return [`| \`${rule.id}\` | ${tally.severity} | ${tally.total} | ${failed} |`];
   });
+  const failingTotal = countsOf(result).failing;
   const lines = [`## ${icon} Clerk Client conformance`, '', cell(summaryLine(result)), ''];
   if (rows.length > 0)
     lines.push('| Rule | Severity | Violations | Failing |', '|---|---|---|---|', ...rows, '');
   if (failing.length > 0) {
-    lines.push(`**First failing violations** (${Math.min(FIRST, failing.length)} of ${failing.length}):`, '');
+    lines.push(`**First failing violations** (${Math.min(FIRST, failing.length)} of ${failingTotal}):`, '');
     for (const v of failing.slice(0, FIRST))
       lines.push(`- \`${v.rule}\` ${code(v.source)} ${code(v.path || '(the document)')}: ${cell(v.message)}`);
     lines.push('');
   }
   if (result.errors.length > 0) {
     lines.push(
-      '**Input errors:**',
+      `**Input errors** (${result.errorCount}):`,
       '',
       ...result.errors.slice(0, FIRST).map((e) => `- ${code(e.source)}: ${cell(e.message)}`),
       '',

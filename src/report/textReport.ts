@@ -1,6 +1,8 @@
 import { ruleIds } from '../check/ruleSettings.js';
-import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
+import { countsOf } from '../check/ruleTally.js';
+import type { RunResult, SourcedViolation } from '../check/runCheck.js';
 import type { SubjectCounts } from '../documents/subjectKinds.js';
+import { lineSafe } from './lineSafe.js';
 
 /**
  * The human report: violations grouped by rule with source and path, how to fetch each failing URL again, input
@@ -10,18 +12,20 @@ export function textReport(result: RunResult): string {
   const lines: string[] = [];
   for (const [rule, violations] of groupByRule(result.violations)) {
     const severity = violations[0]?.severity ?? 'error';
-    lines.push(`${rule} (${severity}): ${plural(violations.length, 'violation')}`);
+    const total = result.tally[rule]?.total ?? violations.length;
+    const cut = total > violations.length ? ` (the first ${violations.length} shown)` : '';
+    lines.push(`${rule} (${severity}): ${plural(total, 'violation')}${cut}`);
+    // Target text (a file name, a key) is escaped and never starts a line: it cannot inject a CI log command.
     for (const { source, path, message, params, known } of violations) {
-      lines.push(
-        `  ${source}  ${path || '(the document)'}  ${message}${details(params)}${known ? '  [known]' : ''}`,
-      );
+      const where = `${lineSafe(source)}  ${lineSafe(path) || '(the document)'}`;
+      lines.push(`  - ${where}  ${message}${lineSafe(details(params))}${known ? '  [known]' : ''}`);
     }
     lines.push('');
   }
   // One reproduction line per failing URL, however many violations it has.
   const reproductions = new Set(result.violations.flatMap((violation) => violation.reproduce ?? []));
   if (reproductions.size > 0) {
-    lines.push('Reproduce with:', ...[...reproductions].map((command) => `  ${command}`), '');
+    lines.push('Reproduce with:', ...[...reproductions].map((command) => `  ${lineSafe(command)}`), '');
   }
   if (result.baseline !== undefined) {
     const { file, known, resolved } = result.baseline;
@@ -31,11 +35,14 @@ export function textReport(result: RunResult): string {
         `${plural(resolved.length, 'baseline entry', 'baseline entries')} resolved: remove them to tighten the baseline:`,
       );
       for (const { rule, source, path } of resolved)
-        lines.push(`  ${rule}  ${source}  ${path || '(the document)'}`);
+        lines.push(`  - ${lineSafe(rule)}  ${lineSafe(source)}  ${lineSafe(path) || '(the document)'}`);
     }
     lines.push('');
   }
-  for (const { source, message } of result.errors) lines.push(`input error: ${source}: ${message}`);
+  for (const { source, message } of result.errors)
+    lines.push(`input error: ${lineSafe(source)}: ${lineSafe(message)}`);
+  if (result.errorCount > result.errors.length)
+    lines.push(`… and ${result.errorCount - result.errors.length} more input errors (not kept)`);
   if (result.errors.length > 0) lines.push('');
   lines.push(summaryLine(result));
   return `${lines.join('\n')}\n`;
@@ -43,22 +50,16 @@ export function textReport(result: RunResult): string {
 
 /** One line a person can read at the end of a CI log. */
 export function summaryLine(result: RunResult): string {
-  const errors = result.violations.filter((violation) => violation.severity === 'error').length;
-  const warnings = result.violations.length - errors;
+  const { errors, warnings, known: knownCount, failing, rules } = countsOf(result);
   const checked = `${plural(result.documents, 'document')}, ${countsPhrase(result)} checked`;
   const found =
-    result.violations.length === 0
+    errors + warnings === 0
       ? 'no violations'
-      : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(new Set(result.violations.map((v) => v.rule)).size, 'rule')}`;
-  const inputErrors = result.errors.length > 0 ? `; ${plural(result.errors.length, 'input error')}` : '';
+      : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(rules, 'rule')}`;
+  const inputErrors = result.errorCount > 0 ? `; ${plural(result.errorCount, 'input error')}` : '';
   const skipped = result.skipped > 0 ? `; ${result.skipped} skipped (not Client or Session responses)` : '';
-  const knownCount = result.violations.filter((violation) => violation.known).length;
   const known = knownCount > 0 ? `; ${knownCount} known from the baseline` : '';
-  const verdict = result.ok
-    ? 'conformant'
-    : failingViolations(result).length > 0
-      ? 'not conformant'
-      : 'incomplete';
+  const verdict = result.ok ? 'conformant' : failing > 0 ? 'not conformant' : 'incomplete';
   return `${verdict}: ${checked}, ${found}${known}${inputErrors}${skipped}`;
 }
 

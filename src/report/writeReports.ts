@@ -16,9 +16,28 @@ const FILES: Record<ReportFormat, string> = {
   markdown: 'clerk-conformance.md',
 };
 
+/** A report, baseline or summary that could not be written: the message names what and the path. */
+export class OutputError extends Error {
+  constructor(what: string, path: string, cause: unknown) {
+    super(`cannot write ${what} ${path}: ${writeErrorMessage(cause)}`);
+    this.name = 'OutputError';
+  }
+}
+
+function writeErrorMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of its directory';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOENT') return 'no such directory';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission denied';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return (error as Error).message;
+}
+
 /**
- * Writes the chosen reports into `dir` and returns their paths. The Markdown summary is also appended to
- * `$GITHUB_STEP_SUMMARY` when that variable is set. `settings` (without secrets) go into the JSON and HTML reports.
+ * Writes the chosen reports into `dir`: the paths written, and an {@link OutputError} for each that failed (the
+ * others are still written). The Markdown summary is also appended to `$GITHUB_STEP_SUMMARY` when that variable is
+ * set. `settings` (without secrets) go into the JSON and HTML reports.
  */
 export async function writeReports(
   result: RunResult,
@@ -26,20 +45,35 @@ export async function writeReports(
   dir: string,
   settings: Record<string, unknown>,
   stepSummary?: string,
-): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+): Promise<{ written: string[]; failures: OutputError[] }> {
+  const failures: OutputError[] = [];
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    failures.push(new OutputError('reports into', dir, error));
+  }
   const render: Record<ReportFormat, () => string> = {
     junit: () => junitReport(result),
     json: () => jsonReport(result, settings),
     html: () => htmlReport(result, settings),
     markdown: () => markdownReport(result),
   };
-  const paths: string[] = [];
-  for (const format of formats) {
+  const written: string[] = [];
+  for (const format of failures.length > 0 ? [] : formats) {
     const path = join(dir, FILES[format]);
-    await writeFile(path, render[format]());
-    paths.push(path);
+    try {
+      await writeFile(path, render[format]());
+      written.push(path);
+    } catch (error) {
+      failures.push(new OutputError(`the ${format} report`, path, error));
+    }
   }
-  if (stepSummary && formats.includes('markdown')) await appendFile(stepSummary, markdownReport(result));
-  return paths;
+  if (stepSummary && formats.includes('markdown')) {
+    try {
+      await appendFile(stepSummary, markdownReport(result));
+    } catch (error) {
+      failures.push(new OutputError('the step summary $GITHUB_STEP_SUMMARY', stepSummary, error));
+    }
+  }
+  return { written, failures };
 }

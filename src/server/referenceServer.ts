@@ -89,7 +89,18 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
       'The request was not authorized: send your secret key as a bearer token.',
     );
   }
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    return sendError(
+      response,
+      400,
+      'request_invalid',
+      'invalid request',
+      'The request target is not a valid path.',
+    );
+  }
   const route = `${request.method} ${url.pathname.replace(/\/+$/, '')}`;
   const serialize = (client: Client) => serializeClient(client, context);
 
@@ -120,7 +131,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   }
   const clientPath = /^GET \/v1\/clients\/([^/]+)$/.exec(route);
   if (clientPath) {
-    const client = store.get(decodeURIComponent(clientPath[1] as string), now);
+    const id = decodedSegment(clientPath[1] as string);
+    if (id === undefined) return malformedPath(response);
+    const client = store.get(id, now);
     if (client === undefined) return notFound(response, 'client');
     return send(response, 200, serialize(client));
   }
@@ -139,7 +152,9 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   }
   const revokePath = /^POST \/v1\/sessions\/([^/]+)\/revoke$/.exec(route);
   if (revokePath) {
-    const session = store.revoke(decodeURIComponent(revokePath[1] as string), now);
+    const id = decodedSegment(revokePath[1] as string);
+    if (id === undefined) return malformedPath(response);
+    const session = store.revoke(id, now);
     if (session === undefined) return notFound(response, 'session');
     return send(response, 200, session);
   }
@@ -156,10 +171,28 @@ function serializeClient(client: Client, { store, fault, now }: Context): unknow
   });
 }
 
-/** Clerk's `limit` (1-500, default 10) and `offset` (>= 0, default 0), or why they are invalid. */
+/** A percent-encoded path segment, or undefined when its encoding is malformed (`%zz`, a lone `%E2`). */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function malformedPath(response: ServerResponse): void {
+  sendError(response, 400, 'request_invalid', 'invalid request', 'The path has malformed percent-encoding.');
+}
+
+/**
+ * Clerk's `limit` (1-500, default 10) and `offset` (>= 0, default 0), or why they are invalid. Only decimal digits
+ * are numbers here: `1e2`, `0x10` or ` 5` are not.
+ */
 function pagination(url: URL): { limit: number; offset: number } | string {
-  const limit = Number(url.searchParams.get('limit') ?? 10);
-  const offset = Number(url.searchParams.get('offset') ?? 0);
+  const integer = (text: string | null, fallback: number) =>
+    text === null ? fallback : /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+  const limit = integer(url.searchParams.get('limit'), 10);
+  const offset = integer(url.searchParams.get('offset'), 0);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) return 'limit must be an integer from 1 to 500';
   if (!Number.isInteger(offset) || offset < 0) return 'offset must be an integer >= 0';
   return { limit, offset };

@@ -4,11 +4,15 @@ import { readCapped, readErrorMessage } from './readCapped.js';
 import type { ReadOptions, TargetItem } from './types.js';
 
 /** One JSON document from a file (or `-` for stdin): a Client, an array of Clients or a paginated list. */
-export async function* fileTarget(path: string, { maxBytes }: ReadOptions): AsyncGenerator<TargetItem> {
+export async function* fileTarget(
+  path: string,
+  { maxBytes, timeoutMs, signal }: ReadOptions,
+): AsyncGenerator<TargetItem> {
   const source = path;
   let text: string;
   try {
-    text = await readCapped(path === '-' ? process.stdin : createReadStream(path), maxBytes);
+    const stream = path === '-' ? process.stdin : createReadStream(path);
+    text = await readCapped(stream, maxBytes, { timeoutMs, signal });
   } catch (error) {
     yield { kind: 'error', source, message: readErrorMessage(error) };
     return;

@@ -3,7 +3,7 @@ import { holdsSubjects } from '../documents/subjectsOf.js';
 import { isObject, type JsonObject } from '../invariants/_internals/read.js';
 import { parseJson } from './parseJson.js';
 import { readCapped, readErrorMessage } from './readCapped.js';
-import { displayUrl } from './secrets.js';
+import { displayUrl, redactDocument, secretValuesOf } from './secrets.js';
 import type { ReadOptions, TargetItem } from './types.js';
 
 /** Backend API paths whose 200 responses are Clients, Sessions or lists of them, whatever their body looks like. */
@@ -15,10 +15,13 @@ const BACKEND_API_PATH = /\/v1\/(?:clients(?:\/verify|\/[^/]+)?|sessions(?:\/[^/
  * that answered a Backend API Client or Session path. Other entries are skipped and counted. A document's source
  * names the entry and its request; its observation time is the entry's; its API version is the request's.
  */
-export async function* harTarget(path: string, { maxBytes }: ReadOptions): AsyncGenerator<TargetItem> {
+export async function* harTarget(
+  path: string,
+  { maxBytes, timeoutMs, signal }: ReadOptions,
+): AsyncGenerator<TargetItem> {
   let text: string;
   try {
-    text = await readCapped(createReadStream(path), maxBytes);
+    text = await readCapped(createReadStream(path), maxBytes, { timeoutMs, signal });
   } catch (error) {
     yield { kind: 'error', source: path, message: readErrorMessage(error) };
     return;
@@ -61,11 +64,19 @@ function entryItem(path: string, index: number, entry: unknown): TargetItem {
   if (!backendPath && !holdsSubjects(parsed.value)) return skip(source);
   const observedAt =
     typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
+  // The recording holds the credentials it sent: a body that echoes one must not show it in a report.
+  const secrets = [
+    ...secretValuesOf(request.headers),
+    ...secretValuesOf(request.queryString),
+    ...secretValuesOf(request.cookies, true),
+    ...secretValuesOf(response.cookies, true),
+  ];
+  const value = redactDocument(body, parsed.value, secrets);
   const apiVersion = apiVersionOf(request, url);
   return {
     kind: 'document',
     source,
-    value: parsed.value,
+    value,
     ...(Number.isFinite(observedAt) ? { observedAt } : {}),
     ...(apiVersion === undefined ? {} : { apiVersion }),
   };

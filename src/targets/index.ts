@@ -1,5 +1,6 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { directoryTarget } from './directoryTarget.js';
+import { directoryTarget, notRegular } from './directoryTarget.js';
 import { fileTarget } from './fileTarget.js';
 import { harTarget } from './harTarget.js';
 import { ndjsonTarget } from './ndjsonTarget.js';
@@ -8,7 +9,7 @@ import type { ReadOptions, TargetItem } from './types.js';
 import { urlTarget } from './urlTarget.js';
 
 export type { ReadOptions, TargetDocument, TargetError, TargetItem, TargetSkip } from './types.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './types.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS } from './types.js';
 
 /** File names a directory target reads. */
 const DOCUMENT_EXTENSIONS = ['.json', '.ndjson', '.har'];
@@ -23,15 +24,17 @@ export async function* openTarget(spec: string, options: ReadOptions): AsyncGene
     yield* fileTarget('-', options);
     return;
   }
-  let isDirectory: boolean;
+  let kind: Stats;
   try {
-    isDirectory = (await stat(spec)).isDirectory();
+    kind = await stat(spec);
   } catch (error) {
     yield { kind: 'error', source: spec, message: readErrorMessage(error) };
     return;
   }
-  if (isDirectory) yield* directoryTarget(spec, DOCUMENT_EXTENSIONS, (file) => openFile(file, options));
-  else yield* openFile(spec, options);
+  if (kind.isDirectory())
+    yield* directoryTarget(spec, DOCUMENT_EXTENSIONS, (file) => openFile(file, options));
+  else if (kind.isFile()) yield* openFile(spec, options);
+  else yield { kind: 'error', source: spec, message: notRegular(kind) };
 }
 
 /** A file by its extension; anything but .ndjson and .har is read as one JSON document. */

@@ -14,16 +14,46 @@ export function parseJson(text: string): ParsedJson {
   }
 }
 
+/** jsonc-parser recurses per level: deeper invalid text is reported by where it got too deep instead. */
+export const MAX_LOCATED_DEPTH = 1000;
+
 /** JSON.parse does not always say where it failed on Node 20; jsonc-parser's strict mode does. */
 function locate(text: string): string | undefined {
+  const deep = offsetTooDeep(text, MAX_LOCATED_DEPTH);
+  if (deep !== -1) return `nested deeper than ${MAX_LOCATED_DEPTH} levels at ${lineAndColumn(text, deep)}`;
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    return undefined;
+  }
   const first = errors[0];
   if (first === undefined) return undefined;
-  const before = text.slice(0, first.offset);
+  return `${describe(printParseErrorCode(first.error))} at ${lineAndColumn(text, first.offset)}`;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  const column = first.offset - before.lastIndexOf('\n');
-  return `${describe(printParseErrorCode(first.error))} at line ${line}, column ${column}`;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** The offset of the first bracket nested deeper than `max` (outside strings), or -1. One linear pass. */
+function offsetTooDeep(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i += 1;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > max) return i;
+    } else if (char === 0x5d || char === 0x7d) depth -= 1;
+  }
+  return -1;
 }
 
 /** `CloseBracketExpected` → `close bracket expected`. */

@@ -28,16 +28,23 @@ export type ReadOptions = {
   headers?: Readonly<Record<string, string>>;
   /** A Clerk secret key, sent as `Authorization: Bearer …` to URL targets and never printed. */
   secretKey?: string;
-  /** How long a URL target may take to answer, body included, in ms. */
+  /** How long a URL target may take to answer, body included, and how long any read may wait for data, in ms. */
   timeoutMs?: number;
   /** Follow `limit`/`offset` pagination of a list URL to its end. */
   allPages?: boolean;
+  /** With `allPages`, the most pages read; a list that goes on is an error (the run is incomplete). */
+  maxPages?: number;
+  /** Stops every read when the run is interrupted. */
+  signal?: AbortSignal;
   /** Shown instead of a URL's origin in sources (`embedded`), so sources stay the same across runs. */
   sourceOrigin?: string;
 };
 
 /** 10 MiB: far above any real Client list page, small enough to refuse a runaway file. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** 10,000 pages of 100: a million Clients, far beyond any instance, and a stop for pagination that never ends. */
+export const DEFAULT_MAX_PAGES = 10_000;
 
 /** 10 s: Clerk answers in well under a second. */
 export const DEFAULT_TIMEOUT_MS = 10_000;

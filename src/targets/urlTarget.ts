@@ -1,12 +1,10 @@
 import { isObject } from '../invariants/_internals/read.js';
 import { parseJson } from './parseJson.js';
 import { readCapped, SizeLimitError } from './readCapped.js';
-import { displayUrl, isSecretName, redact } from './secrets.js';
-import { DEFAULT_TIMEOUT_MS, type ReadOptions, type TargetItem } from './types.js';
+import { displayUrl, isSecretName, redact, redactDocument } from './secrets.js';
+import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS, type ReadOptions, type TargetItem } from './types.js';
 
 const MAX_REDIRECTS = 5;
-/** A safety stop for `--all-pages` against a server whose pagination never ends. */
-const MAX_PAGES = 10_000;
 const DEFAULT_PAGE_LIMIT = 100;
 
 type Fetched = { ok: true; value: unknown; observedAt: number } | { ok: false; message: string };
@@ -17,14 +15,27 @@ type Fetched = { ok: true; value: unknown; observedAt: number } | { ok: false; m
  * reproduction line shows them as `$CLERK_SECRET_KEY` or `***`.
  */
 export async function* urlTarget(spec: string, options: ReadOptions): AsyncGenerator<TargetItem> {
-  let page: URL | undefined = new URL(spec);
+  let page: URL | undefined;
+  try {
+    page = new URL(spec);
+  } catch {
+    yield { kind: 'error', source: redact(spec), message: 'not a valid URL' };
+    return;
+  }
+  if (page.username !== '' || page.password !== '') {
+    const message = 'credentials in the URL are never sent: give them with --header "Authorization: …"';
+    yield { kind: 'error', source: displayUrl(page), message };
+    return;
+  }
   if (options.allPages && !page.searchParams.has('limit'))
     page.searchParams.set('limit', String(DEFAULT_PAGE_LIMIT));
   const secrets = secretValues(options);
-  for (let count = 0; page !== undefined && count < MAX_PAGES; count++) {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  let count = 0;
+  for (; page !== undefined && count < maxPages; count++) {
     const shown = displayUrl(page);
     const source = options.sourceOrigin ? `${options.sourceOrigin}${shown.slice(page.origin.length)}` : shown;
-    const fetched = await fetchJson(page, options);
+    const fetched = await fetchJson(page, options, secrets);
     if (!fetched.ok) {
       yield { kind: 'error', source, message: redact(fetched.message, secrets) };
       return;
@@ -37,6 +48,15 @@ export async function* urlTarget(spec: string, options: ReadOptions): AsyncGener
       reproduce: curlLine(page, options),
     };
     page = options.allPages ? nextPage(page, fetched.value) : undefined;
+  }
+  if (page !== undefined) {
+    // A list cut short must not pass as a checked list.
+    const source = displayUrl(page);
+    yield {
+      kind: 'error',
+      source: options.sourceOrigin ? `${options.sourceOrigin}${source.slice(page.origin.length)}` : source,
+      message: `stopped after ${count} pages and the list goes on: the run is incomplete`,
+    };
   }
 }
 
@@ -56,10 +76,11 @@ function secretValues(options: ReadOptions): string[] {
   return options.secretKey ? [options.secretKey, ...values] : values;
 }
 
-async function fetchJson(url: URL, options: ReadOptions): Promise<Fetched> {
+async function fetchJson(url: URL, options: ReadOptions, secrets: readonly string[]): Promise<Fetched> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // One deadline for the whole exchange, redirects and body included.
-  const signal = AbortSignal.timeout(timeoutMs);
+  // One deadline for the whole exchange, redirects and body included; an interrupted run stops it too.
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
   let current = url;
   let headers = requestHeaders(options);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -67,13 +88,27 @@ async function fetchJson(url: URL, options: ReadOptions): Promise<Fetched> {
     try {
       response = await fetch(current, { headers, redirect: 'manual', signal });
     } catch (error) {
-      return { ok: false, message: networkError(error, current, timeoutMs) };
+      return { ok: false, message: networkError(error, current, timeoutMs, options.signal) };
     }
     const observedAt = Date.now();
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location !== null) {
       await response.body?.cancel();
-      const next = new URL(location, current);
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        return {
+          ok: false,
+          message: `HTTP ${response.status} redirect to an invalid Location ${JSON.stringify(redact(location))}`,
+        };
+      }
+      // Only http(s) is followed: a data: or file: URL would make the target's answer up.
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        return {
+          ok: false,
+          message: `HTTP ${response.status} redirect to a ${next.protocol} URL: only http(s) redirects are followed`,
+        };
       // Credentials never follow a redirect to another origin.
       if (next.origin !== current.origin) headers = { accept: 'application/json' };
       current = next;
@@ -81,7 +116,7 @@ async function fetchJson(url: URL, options: ReadOptions): Promise<Fetched> {
     }
     let text: string;
     try {
-      text = response.body ? await readCapped(response.body, options.maxBytes) : '';
+      text = response.body ? await readCapped(response.body, options.maxBytes, { signal }) : '';
     } catch (error) {
       if (error instanceof SizeLimitError) {
         return {
@@ -89,7 +124,7 @@ async function fetchJson(url: URL, options: ReadOptions): Promise<Fetched> {
           message: `response larger than ${options.maxBytes} bytes: transfer stopped (raise it with --max-size)`,
         };
       }
-      return { ok: false, message: networkError(error, current, timeoutMs) };
+      return { ok: false, message: networkError(error, current, timeoutMs, options.signal) };
     }
     const at = current.href === url.href ? '' : ` (redirected to ${displayUrl(current)})`;
     if (response.status !== 200) {
@@ -106,14 +141,20 @@ async function fetchJson(url: URL, options: ReadOptions): Promise<Fetched> {
         message: `HTTP 200 but not JSON (${type})${at}: ${parsed.message}; body starts ${bodyStart(text)}`,
       };
     }
-    return { ok: true, value: parsed.value, observedAt };
+    return { ok: true, value: redactDocument(text, parsed.value, secrets), observedAt };
   }
   return { ok: false, message: `more than ${MAX_REDIRECTS} redirects` };
 }
 
-function networkError(error: unknown, url: URL, timeoutMs: number): string {
+function networkError(
+  error: unknown,
+  url: URL,
+  timeoutMs: number,
+  interrupt: AbortSignal | undefined,
+): string {
+  if (interrupt?.aborted) return 'interrupted before a complete response';
   const name = (error as Error).name;
-  if (name === 'TimeoutError' || name === 'AbortError')
+  if (name === 'TimeoutError' || name === 'AbortError' || name === 'ReadAbortedError')
     return `no complete response within ${timeoutMs} ms (--timeout)`;
   const code = (error as { cause?: { code?: string } }).cause?.code;
   if (code === 'ECONNREFUSED') return `connection refused by ${url.host}`;

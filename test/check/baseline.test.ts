@@ -20,7 +20,11 @@ function result(sources: string[]): RunResult {
       path: '/updated_at',
       message: 'must be at or after created_at',
     })),
+    tally: {
+      'timestamps-ordered': { severity: 'error', total: sources.length, known: 0, kept: sources.length },
+    },
     errors: [],
+    errorCount: 0,
     skipped: 0,
     targets: [],
     failOn: 'error',

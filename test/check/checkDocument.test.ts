@@ -35,3 +35,18 @@ describe('checkDocument', () => {
     );
   });
 });
+
+test('checkDocument judges any value as its JSON, and never throws on a hostile one', () => {
+  const hostile = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('boom');
+      },
+    },
+  );
+  expect(() => checkDocument(hostile)).not.toThrow();
+  expect(
+    checkDocument(Object.create(JSON.parse(readFileSync('examples/kinds/valid/session.json', 'utf8')))).ok,
+  ).toBe(false);
+});

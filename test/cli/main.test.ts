@@ -34,7 +34,7 @@ describe('clerk-conformance check', () => {
     const { code, stdout } = await run('check', 'examples/broken');
     expect(code).toBe(1);
     expect(stdout).toContain(
-      'last-active-session-listed (error): 1 violation\n  examples/broken/dangling-last-active-session.json  /last_active_session_id  must be the id of one of sessions',
+      'last-active-session-listed (error): 1 violation\n  - examples/broken/dangling-last-active-session.json  /last_active_session_id  must be the id of one of sessions',
     );
     expect(stdout.trimEnd().split('\n').at(-1)).toBe(
       'not conformant: 8 documents, 8 clients checked, 14 errors and 0 warnings in 8 rules',

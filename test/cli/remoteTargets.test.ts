@@ -93,17 +93,14 @@ test('check --shard splits the documents of a run between runners', async () => 
 
 test('serve runs the reference server until stopped', async () => {
   const io = captureIo();
-  let stop = () => {};
-  const stopped = new Promise<void>((resolve) => {
-    stop = resolve;
-  });
-  const running = main(['serve', '--port', '0', '--clients', '3'], io, stopped);
+  const stopped = new AbortController();
+  const running = main(['serve', '--port', '0', '--clients', '3'], io, stopped.signal);
   await expect.poll(() => io.err()).toContain('Clerk reference server at');
   const url = /at (http:\/\/\S+)/.exec(io.err())?.[1];
   const response = await fetch(`${url}/v1/clients`, {
     headers: { authorization: 'Bearer sk_test_clerk_client_conformance' },
   });
   expect(((await response.json()) as unknown[]).length).toBe(3);
-  stop();
+  stopped.abort('SIGINT');
   expect(await running).toBe(0);
 });

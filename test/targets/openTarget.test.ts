@@ -71,7 +71,7 @@ describe('openTarget', () => {
       {
         kind: 'error',
         source: join(root, 'loop.json'),
-        message: expect.stringMatching(/^cannot read: ELOOP/),
+        message: 'too many levels of symbolic links',
       },
     ]);
   });

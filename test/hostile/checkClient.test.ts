@@ -1,0 +1,129 @@
+/** Hostile values given to checkClient: huge broken Clients stay linear, odd objects never throw (issue 10). */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { checkClient } from '../../src/index.js';
+import { client, copy } from '../helpers.js';
+
+describe('every rule is linear in the size of the Client', () => {
+  // 10,000 sessions, each broken for timestamps-ordered, timestamps-in-milliseconds and id-prefixes: the rules that
+  // once copied their findings array per finding ran for minutes on this; the test's own timeout is the guard.
+  const sessions = 10_000;
+  const base = client(1);
+  const template = base.sessions[0];
+  const broken = {
+    ...base,
+    id: 'cli_wrong',
+    sessions: Array.from({ length: sessions }, (_, index) => ({
+      ...template,
+      id: `ses_${index}`,
+      client_id: 'cli_wrong',
+      user_id: `usr_${index}`,
+      created_at: 1_731_318_073,
+      updated_at: 1_731_318_000,
+      expire_at: 1_731_318_000,
+      abandon_at: 1_731_318_000,
+      last_active_at: 1_731_318_073,
+    })),
+    session_ids: Array.from({ length: sessions }, (_, index) => `ses_${index}`),
+  };
+
+  test('a Client with 10,000 broken sessions: every finding, in one pass', { timeout: 5_000 }, () => {
+    const { violations } = checkClient(broken, { profile: 'strict' });
+    const count = (rule: string) => violations.filter((violation) => violation.rule === rule).length;
+    expect(count('timestamps-ordered')).toBe(sessions * 3);
+    expect(count('timestamps-in-milliseconds')).toBe(sessions * 5);
+    // Session ids, client ids, user ids and session_ids entries, plus the Client's own id.
+    expect(count('id-prefixes')).toBe(sessions * 4 + 1);
+  });
+});
+
+describe('checkClient never throws and judges own enumerable properties only, as JSON would', () => {
+  const valid = client(2);
+
+  test('an object whose fields are inherited is judged as the empty object JSON sees', () => {
+    const result = checkClient(Object.create(valid));
+    expect(result.ok).toBe(false);
+    expect(result.violations.map((violation) => violation.path)).toContain('/id');
+  });
+
+  test('a getter that throws is judged as a missing property', () => {
+    const value = copy(valid) as Record<string, unknown>;
+    Object.defineProperty(value, 'id', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const result = checkClient(value);
+    expect(result.violations).toContainEqual(
+      expect.objectContaining({ rule: 'schema/required', path: '/id' }),
+    );
+  });
+
+  test('a Proxy whose traps throw is judged, not thrown', () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const hostile = new Proxy(copy(valid), { get: trap, ownKeys: trap, getPrototypeOf: trap, has: trap });
+    expect(checkClient(hostile).ok).toBe(false);
+    const sessions = new Proxy(copy(valid).sessions, { get: trap });
+    expect(checkClient({ ...copy(valid), sessions }).ok).toBe(false);
+  });
+
+  test('a session whose fields are inherited is judged as JSON sees it', () => {
+    const value = copy(valid);
+    const sessions = value.sessions.map((session) => Object.create(session));
+    expect(checkClient({ ...value, sessions }).violations).toContainEqual(
+      expect.objectContaining({ rule: 'schema/required', path: '/sessions/0/id' }),
+    );
+  });
+
+  test('a class instance with a non-enumerable field: only its own enumerable fields count', () => {
+    class Wrapped {
+      constructor(fields: object) {
+        Object.assign(this, fields);
+        Object.defineProperty(this, 'sign_in_id', { value: null, enumerable: false });
+      }
+    }
+    const { sign_in_id: _, ...rest } = copy(valid);
+    expect(checkClient(new Wrapped(rest)).violations).toContainEqual(
+      expect.objectContaining({ rule: 'schema/required', path: '/sign_in_id' }),
+    );
+  });
+
+  test('a value that round-trips through JSON is judged the same as its JSON', () => {
+    const withDate = { ...copy(valid), created_at: new Date(valid.created_at) };
+    expect(checkClient(withDate).violations).toEqual(
+      checkClient(JSON.parse(JSON.stringify(withDate))).violations,
+    );
+    expect(checkClient(copy(valid)).ok).toBe(true);
+  });
+
+  test('property: anything at all, including cycles and exotic objects, gives a result', () => {
+    const cyclic: Record<string, unknown> = copy(valid);
+    cyclic.self = cyclic;
+    const exotic = fc.oneof(
+      fc.anything({
+        withBigInt: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withNullPrototype: true,
+        withObjectString: true,
+        withBoxedValues: true,
+        withSparseArray: true,
+      }),
+      fc.constant(cyclic),
+      fc.constant(Object.create(valid)),
+      fc.constant(() => valid),
+    );
+    fc.assert(
+      fc.property(exotic, (value) => {
+        const result = checkClient(value);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
