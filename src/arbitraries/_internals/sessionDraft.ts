@@ -8,7 +8,7 @@ import type { ResolvedConstraints, SessionStatus } from './constraints.js';
 import { fractionArbitrary, scale } from './fractions.js';
 import { clerkId, type KsuidPayload, payloadArbitrary } from './ids.js';
 import { STATUS_WEIGHTS, taskKeyArbitrary } from './realisticData.js';
-import { SESSION_POINTER, subschema } from './schemaParts.js';
+import { derivedRoot } from './schemaParts.js';
 import { quirkMsArbitrary, withNull } from './weighted.js';
 
 export type SessionDraft = {
@@ -42,6 +42,7 @@ const COMPUTED = [
 /** Generates session drafts under the constraints. */
 export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<SessionDraft> {
   const organizationId = clerkIdArbitrary('org', { minCreatedAt: c.windowStart, maxCreatedAt: c.now });
+  const { schema, at } = derivedRoot('bapi', 'session', c.apiVersion);
   const realistic = {
     '/properties/status': fc.oneof(
       ...c.statuses.map((status) => ({
@@ -67,12 +68,14 @@ export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<Sess
     '/properties/last_active_organization_id': fc.option(organizationId, { nil: null }),
     '/properties/latest_activity': fc.option(sessionActivityArbitrary(c), { nil: null }),
   };
-  const overrides = {
-    ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(0)])),
-    ...(c.realistic ? realistic : plain),
-  };
+  const overrides = Object.fromEntries(
+    Object.entries({
+      ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(0)])),
+      ...(c.realistic ? realistic : plain),
+    }).map(([path, arbitrary]) => [at + path, arbitrary]),
+  );
   return fc.record({
-    shape: schemaArbitrary(subschema(SESSION_POINTER), { overrides }) as fc.Arbitrary<Session>,
+    shape: schemaArbitrary(schema, { overrides }) as fc.Arbitrary<Session>,
     timing: fc.record({
       created: fractionArbitrary,
       updated: fractionArbitrary,
