@@ -8,6 +8,19 @@ export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violati
 export { InvalidOptionError } from './invalidOption.js';
 export { invariants } from './invariants/index.js';
 export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
+export {
+  API_VERSIONS,
+  type ApiVersion,
+  type DerivedDocument,
+  definitionName,
+  derivedDocument,
+  isApiVersion,
+  LATEST_API_VERSION,
+  type Surface,
+  WEBHOOK_SESSION_DEFINITION,
+  WEBHOOK_SESSION_EVENTS,
+  webhookDocument,
+} from './schema/derived/index.js';
 export type { Client, Session, SessionActivity } from './schema/types.js';
 export { clientSchema } from './schema/validator.js';
 export { FAULTS, type Fault } from './server/faults.js';

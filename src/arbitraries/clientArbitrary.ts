@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Client, Session } from '../schema/types.js';
+import type { Client } from '../schema/types.js';
 import {
   type ClientConstraints,
   type ResolvedConstraints,
@@ -9,7 +9,12 @@ import { fractionArbitrary, scale } from './_internals/fractions.js';
 import { clerkId, type KsuidPayload, payloadArbitrary } from './_internals/ids.js';
 import { authenticationStrategyArbitrary } from './_internals/realisticData.js';
 import { derivedRoot } from './_internals/schemaParts.js';
-import { buildSession, type SessionDraft, sessionDraftArbitrary } from './_internals/sessionDraft.js';
+import {
+  buildSession,
+  lastActiveSession,
+  type SessionDraft,
+  sessionDraftArbitrary,
+} from './_internals/sessionDraft.js';
 import { quirkMsArbitrary, withNull } from './_internals/weighted.js';
 import { clerkIdArbitrary } from './clerkIdArbitrary.js';
 import { schemaArbitrary } from './schemaArbitrary.js';
@@ -91,15 +96,4 @@ function buildClient({ shape, timing }: ClientDraft, c: ResolvedConstraints): Cl
     updated_at: updatedAt,
     created_at: createdAt,
   };
-}
-
-/** The signed-in session used most recently, if any. */
-function lastActiveSession(sessions: Session[]): Session | undefined {
-  let latest: Session | undefined;
-  for (const session of sessions) {
-    const signedIn = session.status === 'active' || session.status === 'pending';
-    if (signedIn && (latest === undefined || session.last_active_at >= latest.last_active_at))
-      latest = session;
-  }
-  return latest;
 }

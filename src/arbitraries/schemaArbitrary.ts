@@ -189,12 +189,22 @@ function oneOf(node: JsonSchema, path: string, context: Context): fc.Arbitrary<u
   const merged = branches.map((branch) => mergeSchemas([rest, branch], resolve, path));
   if (!oneOfIsExclusive(merged, resolve))
     throw new UnsupportedSchemaError('"oneOf" branches that no property tells apart', path);
-  const compiled = merged.map((branch, index) => compile(branch, `${path}/oneOf/${index}`, context));
+  const compiled = branches.map((branch, index) =>
+    branchArbitrary(rest, branch, `${path}/oneOf/${index}`, context),
+  );
   return compiled.length === 1 ? (compiled[0] as fc.Arbitrary<unknown>) : fc.oneof(...compiled);
 }
 
+/**
+ * A branch with the keywords beside its combinator; a branch that implies them (`type: "object"` beside a `$ref`
+ * to an object schema) is compiled where it stands, so overrides at its `$ref` target still apply.
+ */
 function branchArbitrary(rest: JsonSchema, branch: JsonSchema, path: string, context: Context) {
   if (!constrains(rest)) return compile(branch, path, context);
+  const target = resolveRef(branch, context.root, path);
+  const keywords = Object.keys(rest).filter((keyword) => !ANNOTATIONS.has(keyword));
+  if (keywords.length === 1 && keywords[0] === 'type' && target.type === rest.type)
+    return compile(branch, path, context);
   const resolve = (member: JsonSchema) => resolveRef(member, context.root, path);
   return compile(mergeSchemas([rest, branch], resolve, path), path, context);
 }

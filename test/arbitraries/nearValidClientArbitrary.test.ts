@@ -8,7 +8,10 @@ test('apiVersion: the seed versions are labelled as checkClient reports them', (
     numRuns: 100,
     seed: 5,
   })) {
-    const found = checkClient(sample.value, { now: sample.now, profile: 'strict' }).violations.map((v) => [v.rule, v.path]);
+    const found = checkClient(sample.value, { now: sample.now, profile: 'strict' }).violations.map((v) => [
+      v.rule,
+      v.path,
+    ]);
     expect(found).toContainEqual([sample.rule, sample.path]);
   }
 });

@@ -7,6 +7,7 @@ import {
   type ApiVersion,
   isApiVersion,
   LATEST_API_VERSION,
+  type Surface,
 } from '../../schema/derived/index.js';
 import type { Session } from '../../schema/types.js';
 import { sessionStatuses } from './schemaParts.js';
@@ -66,14 +67,21 @@ export type ResolvedConstraints = Required<Omit<ClientConstraints, 'statuses'>> 
 /** The observation time generated Clients agree with unless `now` is given: 2025-12-01T00:00:00Z. */
 export const DEFAULT_NOW = Date.UTC(2025, 11, 1);
 
-/** Fills in the defaults and rejects impossible constraints with an error naming the arbitrary and the value. */
-export function resolveConstraints(arbitrary: string, constraints: ClientConstraints): ResolvedConstraints {
+/**
+ * Fills in the defaults and rejects impossible constraints with an error naming the arbitrary and the value; the
+ * statuses are those of the `surface`'s Session in the API version.
+ */
+export function resolveConstraints(
+  arbitrary: string,
+  constraints: ClientConstraints,
+  surface: Surface = 'bapi',
+): ResolvedConstraints {
   const apiVersion = constraints.apiVersion ?? LATEST_API_VERSION;
   if (!isApiVersion(apiVersion))
     throw new InvalidOptionError(
       `${arbitrary}: unknown apiVersion ${JSON.stringify(apiVersion)}: expected one of ${API_VERSIONS.join(', ')}`,
     );
-  const versionStatuses = sessionStatuses('bapi', apiVersion) as readonly SessionStatus[];
+  const versionStatuses = sessionStatuses(surface, apiVersion) as readonly SessionStatus[];
   const resolved = {
     apiVersion,
     minSessions: constraints.minSessions ?? 0,

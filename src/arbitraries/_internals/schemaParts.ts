@@ -35,25 +35,50 @@ export function derivedRoot(
   concept: 'client' | 'session',
   version: ApiVersion,
 ): { schema: JsonSchema; at: string } {
-  const name = definitionName(surface, concept, version);
-  return { schema: { ...derivedDocument(surface, version), $ref: `#/$defs/${name}` }, at: `/$defs/${name}` };
+  return definitionRoot(surface, version, definitionName(surface, concept, version));
+}
+
+/**
+ * Any `$defs` entry of a derived document as a schema of its own, and where overrides name its properties. An
+ * `object` entry that the spec marks nullable (the FAPI Client, which fills the `client` slot of envelopes) can be
+ * asked for as an object only: then its properties are named at the root.
+ */
+export function definitionRoot(
+  surface: Surface,
+  version: ApiVersion,
+  name: string,
+  objectOnly = false,
+): { schema: JsonSchema; at: string } {
+  const document = derivedDocument(surface, version);
+  if (objectOnly)
+    return { schema: { ...document, type: 'object', allOf: [{ $ref: `#/$defs/${name}` }] }, at: '' };
+  return { schema: { ...document, $ref: `#/$defs/${name}` }, at: `/$defs/${name}` };
+}
+
+/** The properties a `$defs` entry declares, its `allOf` members' and `$ref`s' included. */
+export function definitionProperties(
+  surface: Surface,
+  version: ApiVersion,
+  name: string,
+): Map<string, JsonSchema> {
+  const defs = (derivedDocument(surface, version) as { $defs: Record<string, JsonSchema> }).$defs;
+  const found = new Map<string, JsonSchema>();
+  const pending: unknown[] = [defs[name]];
+  while (pending.length > 0) {
+    const node = pending.pop() as JsonSchema | undefined;
+    if (node === undefined) continue;
+    if (typeof node.$ref === 'string') pending.push(defs[node.$ref.slice('#/$defs/'.length)]);
+    for (const [property, schema] of Object.entries((node.properties as Record<string, JsonSchema>) ?? {}))
+      found.set(property, schema);
+    pending.push(...((node.allOf as JsonSchema[] | undefined) ?? []));
+  }
+  return found;
 }
 
 /** The session statuses of a surface's Session in an API version, read from its `status` enum. */
 export function sessionStatuses(surface: Surface, version: ApiVersion): readonly string[] {
-  const document = derivedDocument(surface, version) as { $defs: Record<string, JsonSchema> };
-  const found: string[] = [];
-  // The status may sit in an allOf member (FAPI: Client.Session extends Client.SessionBase).
-  const pending: unknown[] = [document.$defs[definitionName(surface, 'session', version)]];
-  while (pending.length > 0) {
-    const node = pending.pop() as JsonSchema | undefined;
-    if (node === undefined) continue;
-    const status = (node.properties as Record<string, JsonSchema> | undefined)?.status;
-    if (Array.isArray(status?.enum)) found.push(...(status.enum as string[]));
-    for (const member of (node.allOf as JsonSchema[] | undefined) ?? [])
-      pending.push(
-        typeof member.$ref === 'string' ? document.$defs[member.$ref.slice('#/$defs/'.length)] : member,
-      );
-  }
-  return found;
+  const status = definitionProperties(surface, version, definitionName(surface, 'session', version)).get(
+    'status',
+  );
+  return (status?.enum as string[] | undefined) ?? [];
 }
