@@ -230,7 +230,7 @@ function typed(node: JsonSchema, path: string, context: Context): fc.Arbitrary<u
       if (typeof node.pattern === 'string') {
         if (node.minLength !== undefined || node.maxLength !== undefined)
           throw new UnsupportedSchemaError('"pattern" with a length bound', path);
-        return fc.stringMatching(new RegExp(node.pattern));
+        return fc.stringMatching(new RegExp(node.pattern), { size: 'xsmall' });
       }
       return fc.string({ minLength: bound(node.minLength, 0), maxLength: bound(node.maxLength, 16) });
     case 'integer':

@@ -55,12 +55,17 @@ export function definitionRoot(
   return { schema: { ...document, $ref: `#/$defs/${name}` }, at: `/$defs/${name}` };
 }
 
-/** The properties a `$defs` entry declares, its `allOf` members' and `$ref`s' included. */
+const declaredProperties = new Map<string, Map<string, JsonSchema>>();
+
+/** The properties a `$defs` entry declares, its `allOf` members' and `$ref`s' included (computed once). */
 export function definitionProperties(
   surface: Surface,
   version: ApiVersion,
   name: string,
 ): Map<string, JsonSchema> {
+  const key = `${surface} ${version} ${name}`;
+  const known = declaredProperties.get(key);
+  if (known !== undefined) return known;
   const defs = (derivedDocument(surface, version) as { $defs: Record<string, JsonSchema> }).$defs;
   const found = new Map<string, JsonSchema>();
   const pending: unknown[] = [defs[name]];
@@ -72,6 +77,7 @@ export function definitionProperties(
       found.set(property, schema);
     pending.push(...((node.allOf as JsonSchema[] | undefined) ?? []));
   }
+  declaredProperties.set(key, found);
   return found;
 }
 
