@@ -21,8 +21,20 @@ export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violati
 export { SUBJECT_KINDS, type SubjectCounts, type SubjectKind } from './documents/subjectKinds.js';
 export { InvalidOptionError } from './invalidOption.js';
 export { invariants } from './invariants/index.js';
-export type { Finding, Invariant, InvariantContext, Surface } from './invariants/types.js';
-export { API_VERSIONS, type ApiVersion, LATEST_API_VERSION } from './schema/derived/index.js';
+export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
+export {
+  API_VERSIONS,
+  type ApiVersion,
+  type DerivedDocument,
+  definitionName,
+  derivedDocument,
+  isApiVersion,
+  LATEST_API_VERSION,
+  type Surface,
+  WEBHOOK_SESSION_DEFINITION,
+  WEBHOOK_SESSION_EVENTS,
+  webhookDocument,
+} from './schema/derived/index.js';
 export { SPEC_GAPS, type SpecGap } from './schema/specGaps.js';
 export type { Client, Session, SessionActivity } from './schema/types.js';
 export { clientSchema } from './schema/validator.js';

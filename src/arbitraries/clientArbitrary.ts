@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import type { Client, Session } from '../schema/types.js';
-import { clientSchema } from '../schema/validator.js';
+import type { Client } from '../schema/types.js';
 import {
   type ClientConstraints,
   type ResolvedConstraints,
@@ -9,7 +8,13 @@ import {
 import { fractionArbitrary, scale } from './_internals/fractions.js';
 import { clerkId, type KsuidPayload, payloadArbitrary } from './_internals/ids.js';
 import { authenticationStrategyArbitrary } from './_internals/realisticData.js';
-import { buildSession, type SessionDraft, sessionDraftArbitrary } from './_internals/sessionDraft.js';
+import { derivedRoot } from './_internals/schemaParts.js';
+import {
+  buildSession,
+  lastActiveSession,
+  type SessionDraft,
+  sessionDraftArbitrary,
+} from './_internals/sessionDraft.js';
 import { quirkMsArbitrary, withNull } from './_internals/weighted.js';
 import { clerkIdArbitrary } from './clerkIdArbitrary.js';
 import { schemaArbitrary } from './schemaArbitrary.js';
@@ -25,9 +30,10 @@ type ClientDraft = {
 const COMPUTED = ['id', 'session_ids', 'last_active_session_id', 'updated_at', 'created_at'];
 
 /**
- * Clerk Clients that pass the schema and every invariant of the catalogue in both profiles (and
- * `status-matches-clock` at `now`), by construction: the schema walk generates every field, then a map makes them
- * coherent. Realistic by default; deterministic for a seed, and every shrunk value is still coherent.
+ * Clerk Clients that pass the schema of their API version (`apiVersion`, default the latest) and every invariant of
+ * the catalogue in both profiles (and `status-matches-clock` at `now`), by construction: the walk of the version's
+ * derived schema generates every field, then a map makes them coherent. Realistic by default; deterministic for a
+ * seed, and every shrunk value is still coherent.
  */
 export function clientArbitrary(constraints: ClientConstraints = {}): fc.Arbitrary<Client> {
   const c = resolveConstraints('clientArbitrary', constraints);
@@ -37,25 +43,26 @@ export function clientArbitrary(constraints: ClientConstraints = {}): fc.Arbitra
 function clientDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<ClientDraft> {
   const idIn = (prefix: string) =>
     clerkIdArbitrary(prefix, { minCreatedAt: c.windowStart, maxCreatedAt: c.now });
+  const { schema, at } = derivedRoot('bapi', 'client', c.apiVersion);
   const overrides = {
-    ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(null)])),
-    '/properties/sessions': fc.array(sessionDraftArbitrary(c), {
+    ...Object.fromEntries(COMPUTED.map((field) => [`${at}/properties/${field}`, fc.constant(null)])),
+    [`${at}/properties/sessions`]: fc.array(sessionDraftArbitrary(c), {
       minLength: c.minSessions,
       maxLength: c.maxSessions,
     }),
     ...(c.realistic
       ? {
-          '/properties/sign_in_id': withNull(idIn('sia'), 4, 1),
-          '/properties/sign_up_id': withNull(idIn('sua'), 9, 1),
-          '/properties/last_authentication_strategy': withNull(authenticationStrategyArbitrary, 1, 4),
+          [`${at}/properties/sign_in_id`]: withNull(idIn('sia'), 4, 1),
+          [`${at}/properties/sign_up_id`]: withNull(idIn('sua'), 9, 1),
+          [`${at}/properties/last_authentication_strategy`]: withNull(authenticationStrategyArbitrary, 1, 4),
         }
       : {
-          '/properties/sign_in_id': fc.option(idIn('sia'), { nil: null }),
-          '/properties/sign_up_id': fc.option(idIn('sua'), { nil: null }),
+          [`${at}/properties/sign_in_id`]: fc.option(idIn('sia'), { nil: null }),
+          [`${at}/properties/sign_up_id`]: fc.option(idIn('sua'), { nil: null }),
         }),
   };
   return fc.record({
-    shape: schemaArbitrary(clientSchema, { overrides }) as fc.Arbitrary<ClientDraft['shape']>,
+    shape: schemaArbitrary(schema, { overrides }) as fc.Arbitrary<ClientDraft['shape']>,
     timing: fc.record({
       created: fractionArbitrary,
       updated: fractionArbitrary,
@@ -89,15 +96,4 @@ function buildClient({ shape, timing }: ClientDraft, c: ResolvedConstraints): Cl
     updated_at: updatedAt,
     created_at: createdAt,
   };
-}
-
-/** The signed-in session used most recently, if any. */
-function lastActiveSession(sessions: Session[]): Session | undefined {
-  let latest: Session | undefined;
-  for (const session of sessions) {
-    const signedIn = session.status === 'active' || session.status === 'pending';
-    if (signedIn && (latest === undefined || session.last_active_at >= latest.last_active_at))
-      latest = session;
-  }
-  return latest;
 }

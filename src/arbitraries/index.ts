@@ -4,6 +4,12 @@ export { DEFAULT_NOW } from './_internals/constraints.js';
 export { type ClerkIdConstraints, clerkIdArbitrary } from './clerkIdArbitrary.js';
 export { type ClientConstraints, clientArbitrary } from './clientArbitrary.js';
 export {
+  type FapiClient,
+  type FapiClientConstraints,
+  type FapiSession,
+  fapiClientArbitrary,
+} from './fapiClientArbitrary.js';
+export {
   type MutationEntry,
   type NearValidClient,
   type NearValidClientConstraints,

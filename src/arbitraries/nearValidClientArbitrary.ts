@@ -10,6 +10,9 @@ import { clientArbitrary } from './clientArbitrary.js';
 
 export type { NearValidClient } from './_internals/mutation.js';
 
+/** The oldest API version whose Client the vendored seed schema describes (facts §8). */
+const SEED_API_VERSION = '2025-04-10';
+
 /** Constraints of {@link nearValidClientArbitrary}: those of the valid Clients it breaks, and which rules. */
 export type NearValidClientConstraints = ClientConstraints & {
   /** Only break these rules (invariant ids or `schema/<keyword>`). @defaultValue every rule with a mutation */
@@ -29,6 +32,11 @@ export function nearValidClientArbitrary(
 ): fc.Arbitrary<NearValidClient> {
   const { rules, ...clientConstraints } = constraints;
   const c = resolveConstraints('nearValidClientArbitrary', clientConstraints);
+  // Labels name what `checkClient` reports against the seed schema, which is the Client of 2025-04-10 and later.
+  if (c.apiVersion < SEED_API_VERSION)
+    throw new InvalidOptionError(
+      `nearValidClientArbitrary: apiVersion must be ${SEED_API_VERSION} or later (the seed schema's), got ${c.apiVersion}`,
+    );
   if (c.expireAfterMs < 2)
     throw new InvalidOptionError(
       `nearValidClientArbitrary: expireAfterMs must be at least 2, got ${c.expireAfterMs}`,

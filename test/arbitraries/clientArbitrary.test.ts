@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { DEFAULT_NOW } from '../../src/arbitraries/_internals/constraints.js';
 import { clientArbitrary } from '../../src/arbitraries/clientArbitrary.js';
 import type { Client } from '../../src/index.js';
+import { invariants } from '../../src/invariants/index.js';
 import { ksuidSeconds } from '../../src/ksuid.js';
+import {
+  API_VERSIONS,
+  type ApiVersion,
+  definitionName,
+  derivedDocument,
+} from '../../src/schema/derived/index.js';
+import { derivedAjv } from '../schema/derived/validate.js';
 
 const DAY_MS = 86_400_000;
 const sample = (constraints: Parameters<typeof clientArbitrary>[0], numRuns = 500): Client[] =>
@@ -118,4 +127,48 @@ test('realistic: false gives plain schema values that still hold every invariant
     c.sessions.flatMap((s) => (s.latest_activity ? [s.latest_activity] : [])),
   );
   expect(activities.some((a) => a.city !== undefined && !/^[A-Z]/.test(a.city))).toBe(true);
+});
+
+describe('clientArbitrary({ apiVersion })', () => {
+  const compileDerived = derivedAjv(API_VERSIONS.map((version) => derivedDocument('bapi', version)));
+
+  test.each(API_VERSIONS)(
+    '%s: every Client passes that version’s derived schema and every invariant',
+    (version) => {
+      const validate = compileDerived(
+        derivedDocument('bapi', version),
+        definitionName('bapi', 'client', version),
+      );
+      fc.assert(
+        fc.property(clientArbitrary({ apiVersion: version, now: DEFAULT_NOW }), (value) => {
+          expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+          for (const invariant of invariants)
+            expect(invariant.check(value, { clockSkewMs: 1000, now: DEFAULT_NOW }), invariant.id).toEqual([]);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  test('2025-03-12 Clients have no last_authentication_strategy; the default (latest) ones always do', () => {
+    expect(sample({ apiVersion: '2025-03-12' }, 200).some((c) => 'last_authentication_strategy' in c)).toBe(
+      false,
+    );
+    expect(sample({}, 200).every((c) => 'last_authentication_strategy' in c)).toBe(true);
+  });
+
+  test('versions before 2025-03-12 have no pending sessions and no tasks', () => {
+    const sessions = sample({ apiVersion: '2024-10-01', minSessions: 2 }, 300).flatMap((c) => c.sessions);
+    expect(sessions.some((session) => session.status === 'pending' || 'tasks' in session)).toBe(false);
+    expect(sessions.some((session) => session.status === 'replaced')).toBe(true);
+  });
+
+  test('an unknown version, or a status that the version lacks, is refused eagerly', () => {
+    expect(() => clientArbitrary({ apiVersion: '2025-01-01' as ApiVersion })).toThrow(
+      'clientArbitrary: unknown apiVersion "2025-01-01": expected one of 2021-02-05, 2024-10-01,',
+    );
+    expect(() => clientArbitrary({ apiVersion: '2024-10-01', statuses: ['pending'] })).toThrow(
+      'clientArbitrary: unknown status "pending" in API version 2024-10-01',
+    );
+  });
 });

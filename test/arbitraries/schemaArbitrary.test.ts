@@ -3,7 +3,14 @@ import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { schemaArbitrary, UnsupportedSchemaError } from '../../src/arbitraries/schemaArbitrary.js';
+import {
+  API_VERSIONS,
+  definitionName,
+  derivedDocument,
+  type Surface,
+} from '../../src/schema/derived/index.js';
 import { clientSchema, schemaViolations } from '../../src/schema/validator.js';
+import { derivedAjv } from '../schema/derived/validate.js';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormatsModule.default(ajv);
@@ -84,12 +91,128 @@ describe('schemaArbitrary', () => {
     expect(values.some((value) => 'note' in value) && values.some((value) => !('note' in value))).toBe(true);
   });
 
+  test('$ref, allOf, anyOf, oneOf, type lists and pattern: every value passes Ajv on the same schema', () => {
+    const schema = {
+      $defs: {
+        Base: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { id: { type: 'string', pattern: '^sess_[a-z]{3}$' }, extra: { type: 'integer' } },
+          required: ['id'],
+        },
+        Otp: {
+          type: 'object',
+          properties: {
+            strategy: { enum: ['email_code', 'phone_code'] },
+            attempts: { type: ['integer', 'null'] },
+          },
+          required: ['strategy'],
+        },
+        Oauth: {
+          type: 'object',
+          properties: { strategy: { type: 'string', pattern: '^oauth_[a-z]+$' } },
+          required: ['strategy'],
+        },
+      },
+      type: 'object',
+      additionalProperties: false,
+      required: ['base', 'verification', 'either', 'list'],
+      properties: {
+        base: {
+          allOf: [
+            { $ref: '#/$defs/Base' },
+            { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+          ],
+        },
+        verification: {
+          anyOf: [{ type: 'null' }, { oneOf: [{ $ref: '#/$defs/Otp' }, { $ref: '#/$defs/Oauth' }] }],
+        },
+        either: {
+          type: 'object',
+          properties: { domain: { type: 'string' }, domains: { type: 'array', items: { type: 'string' } } },
+          anyOf: [
+            { type: 'object', properties: { domain: {} }, required: ['domain'] },
+            { type: 'object', properties: { domains: {} }, required: ['domains'] },
+          ],
+        },
+        list: { type: ['string', 'integer', 'null'] },
+        any: {},
+      },
+    };
+    // A list of two non-null types is a union type, which strict Ajv accepts only when told.
+    const unionAjv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    const validate = unionAjv.compile(schema);
+    const values = fc.sample(schemaArbitrary(schema), { numRuns: 500, seed: 3 }) as Array<
+      Record<string, unknown>
+    >;
+    for (const value of values) expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    // Every branch is reached: null and both verifications, each type of the list.
+    const kinds = (key: string) =>
+      new Set(values.map((value) => (value[key] === null ? 'null' : typeof value[key])));
+    expect(kinds('list')).toEqual(new Set(['string', 'number', 'null']));
+    const strategies = values.map(
+      (value) => (value.verification as { strategy?: string } | null)?.strategy ?? 'null',
+    );
+    expect(strategies.some((strategy) => strategy.startsWith('oauth_'))).toBe(true);
+    expect(strategies.some((strategy) => strategy.endsWith('_code'))).toBe(true);
+    expect(strategies).toContain('null');
+  });
+
+  const derived = (['bapi', 'fapi'] as Surface[]).flatMap((surface) =>
+    API_VERSIONS.flatMap((version) =>
+      (['client', 'session'] as const).map((concept) => [surface, version, concept] as const),
+    ),
+  );
+  const compileDerived = derivedAjv(
+    (['bapi', 'fapi'] as Surface[]).flatMap((surface) =>
+      API_VERSIONS.map((v) => derivedDocument(surface, v)),
+    ),
+  );
+  test.each(derived)(
+    'every value it derives from the derived %s %s %s passes that schema',
+    (surface, version, concept) => {
+      const document = derivedDocument(surface, version);
+      const name = definitionName(surface, concept, version);
+      const validate = compileDerived(document, name);
+      fc.assert(
+        fc.property(schemaArbitrary({ ...document, $ref: `#/$defs/${name}` }), (value) => {
+          expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
+
+  test('an override behind a $ref names the location the $ref points to', () => {
+    const schema = {
+      $defs: { Session: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
+      type: 'array',
+      items: { $ref: '#/$defs/Session' },
+    };
+    const arbitrary = schemaArbitrary(schema, {
+      overrides: { '/$defs/Session/properties/id': fc.constant('sess_1') },
+    });
+    const sessions = fc.sample(arbitrary, { numRuns: 50, seed: 1 }).flat() as Array<{ id: string }>;
+    expect(new Set(sessions.map((session) => session.id))).toEqual(new Set(['sess_1']));
+  });
+
   test.each([
     [
-      { type: 'object', properties: { a: { type: 'string', pattern: '^x' } } },
-      'unsupported keyword "pattern" at #/properties/a',
+      { type: 'object', properties: { a: { type: 'string', not: { const: 'x' } } } },
+      'unsupported keyword "not" at #/properties/a',
     ],
-    [{ type: 'array', items: { oneOf: [] } }, 'unsupported keyword "oneOf" at #/items'],
+    [{ type: 'array', items: { oneOf: [] } }, 'an empty "oneOf" at #/items'],
+    [
+      { oneOf: [{ type: 'string' }, { type: 'string', minLength: 2 }] },
+      '"oneOf" branches that no property tells apart at #',
+    ],
+    [
+      { $defs: { a: { type: 'object', properties: { next: { $ref: '#/$defs/a' } } } }, $ref: '#/$defs/a' },
+      'recursive "$ref" #/$defs/a at #/$defs/a/properties/next',
+    ],
+    [{ $ref: 'other.json#/a' }, 'only local "$ref"s are supported, got other.json#/a at #'],
+    [{ $ref: '#/$defs/none' }, '"$ref" #/$defs/none points to no schema at #'],
+    [{ allOf: [{ type: 'string' }, { type: 'integer' }] }, 'an "allOf" of disjoint types at #'],
     [{ type: 'string', format: 'email' }, 'unsupported format "email" at #'],
     [
       { type: 'object', additionalProperties: { type: 'string' } },

@@ -1,9 +1,16 @@
 import { InvalidOptionError } from '../../invalidOption.js';
 /** @internal The constraints shared by the Client and session arbitraries, their defaults and eager validation. */
 
-import { SESSION_STATUSES } from '../../invariants/_internals/statuses.js';
 import { KSUID_EPOCH_SECONDS } from '../../ksuid.js';
+import {
+  API_VERSIONS,
+  type ApiVersion,
+  isApiVersion,
+  LATEST_API_VERSION,
+  type Surface,
+} from '../../schema/derived/index.js';
 import type { Session } from '../../schema/types.js';
+import { sessionStatuses } from './schemaParts.js';
 
 export type SessionStatus = Session['status'];
 
@@ -11,11 +18,18 @@ const DAY_MS = 86_400_000;
 
 /** Constraints of `clientArbitrary`. */
 export type ClientConstraints = {
+  /**
+   * The Clerk API version (`Clerk-API-Version` date) whose Backend API Client to generate, from the schemas derived
+   * from Clerk's dated specs: `2025-03-12` has no `last_authentication_strategy`, versions before it no `pending`
+   * status and no `tasks`. The `Client` type describes the latest version.
+   * @defaultValue LATEST_API_VERSION
+   */
+  apiVersion?: ApiVersion;
   /** Fewest sessions in a Client. @defaultValue 0 */
   minSessions?: number;
   /** Most sessions in a Client (at most 100). @defaultValue 4 */
   maxSessions?: number;
-  /** The statuses sessions may have. @defaultValue all eight of the schema */
+  /** The statuses sessions may have. @defaultValue every status of the API version's schema */
   statuses?: readonly SessionStatus[];
   /**
    * When the Client is observed (ms since the epoch): nothing is created later, and every status agrees with it
@@ -44,6 +58,8 @@ export type SessionConstraints = Omit<ClientConstraints, 'minSessions' | 'maxSes
 };
 
 export type ResolvedConstraints = Required<Omit<ClientConstraints, 'statuses'>> & {
+  /** Every status the API version's Session allows. */
+  versionStatuses: readonly SessionStatus[];
   statuses: readonly SessionStatus[];
   windowStart: number;
 };
@@ -51,12 +67,26 @@ export type ResolvedConstraints = Required<Omit<ClientConstraints, 'statuses'>> 
 /** The observation time generated Clients agree with unless `now` is given: 2025-12-01T00:00:00Z. */
 export const DEFAULT_NOW = Date.UTC(2025, 11, 1);
 
-/** Fills in the defaults and rejects impossible constraints with an error naming the arbitrary and the value. */
-export function resolveConstraints(arbitrary: string, constraints: ClientConstraints): ResolvedConstraints {
+/**
+ * Fills in the defaults and rejects impossible constraints with an error naming the arbitrary and the value; the
+ * statuses are those of the `surface`'s Session in the API version.
+ */
+export function resolveConstraints(
+  arbitrary: string,
+  constraints: ClientConstraints,
+  surface: Surface = 'bapi',
+): ResolvedConstraints {
+  const apiVersion = constraints.apiVersion ?? LATEST_API_VERSION;
+  if (!isApiVersion(apiVersion))
+    throw new InvalidOptionError(
+      `${arbitrary}: unknown apiVersion ${JSON.stringify(apiVersion)}: expected one of ${API_VERSIONS.join(', ')}`,
+    );
+  const versionStatuses = sessionStatuses(surface, apiVersion) as readonly SessionStatus[];
   const resolved = {
+    apiVersion,
     minSessions: constraints.minSessions ?? 0,
     maxSessions: constraints.maxSessions ?? Math.max(4, constraints.minSessions ?? 0),
-    statuses: constraints.statuses ?? (SESSION_STATUSES as readonly SessionStatus[]),
+    statuses: constraints.statuses ?? versionStatuses,
     now: constraints.now ?? DEFAULT_NOW,
     windowMs: constraints.windowMs ?? 90 * DAY_MS,
     expireAfterMs: constraints.expireAfterMs ?? 7 * DAY_MS,
@@ -82,9 +112,11 @@ export function resolveConstraints(arbitrary: string, constraints: ClientConstra
     fail(`minSessions (${resolved.minSessions}) must not exceed maxSessions (${resolved.maxSessions})`);
   }
   if (resolved.statuses.length === 0) fail('statuses must list at least one status');
-  const unknown = resolved.statuses.find((status) => !SESSION_STATUSES.includes(status));
+  const unknown = resolved.statuses.find((status) => !versionStatuses.includes(status));
   if (unknown !== undefined)
-    fail(`unknown status ${JSON.stringify(unknown)}: expected some of ${SESSION_STATUSES.join(', ')}`);
+    fail(
+      `unknown status ${JSON.stringify(unknown)} in API version ${apiVersion}: expected some of ${versionStatuses.join(', ')}`,
+    );
   if (resolved.expireAfterMs < 1) fail(`expireAfterMs must be at least 1, got ${resolved.expireAfterMs}`);
   if (resolved.expireAfterMs > resolved.abandonAfterMs) {
     fail(
@@ -103,5 +135,5 @@ export function resolveConstraints(arbitrary: string, constraints: ClientConstra
       `windowMs (${resolved.windowMs}) must be at least expireAfterMs (${resolved.expireAfterMs}) for expired sessions`,
     );
   }
-  return { ...resolved, windowStart };
+  return { ...resolved, versionStatuses, windowStart };
 }

@@ -4,11 +4,11 @@ import type { Session } from '../../schema/types.js';
 import { clerkIdArbitrary } from '../clerkIdArbitrary.js';
 import { schemaArbitrary } from '../schemaArbitrary.js';
 import { sessionActivityArbitrary } from '../sessionActivityArbitrary.js';
-import type { ResolvedConstraints, SessionStatus } from './constraints.js';
+import type { ResolvedConstraints } from './constraints.js';
 import { fractionArbitrary, scale } from './fractions.js';
 import { clerkId, type KsuidPayload, payloadArbitrary } from './ids.js';
 import { STATUS_WEIGHTS, taskKeyArbitrary } from './realisticData.js';
-import { SESSION_POINTER, subschema } from './schemaParts.js';
+import { derivedRoot } from './schemaParts.js';
 import { quirkMsArbitrary, withNull } from './weighted.js';
 
 export type SessionDraft = {
@@ -42,6 +42,7 @@ const COMPUTED = [
 /** Generates session drafts under the constraints. */
 export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<SessionDraft> {
   const organizationId = clerkIdArbitrary('org', { minCreatedAt: c.windowStart, maxCreatedAt: c.now });
+  const { schema, at } = derivedRoot('bapi', 'session', c.apiVersion);
   const realistic = {
     '/properties/status': fc.oneof(
       ...c.statuses.map((status) => ({
@@ -67,22 +68,29 @@ export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<Sess
     '/properties/last_active_organization_id': fc.option(organizationId, { nil: null }),
     '/properties/latest_activity': fc.option(sessionActivityArbitrary(c), { nil: null }),
   };
-  const overrides = {
-    ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(0)])),
-    ...(c.realistic ? realistic : plain),
-  };
+  const overrides = Object.fromEntries(
+    Object.entries({
+      ...Object.fromEntries(COMPUTED.map((field) => [`/properties/${field}`, fc.constant(0)])),
+      ...(c.realistic ? realistic : plain),
+    }).map(([path, arbitrary]) => [at + path, arbitrary]),
+  );
   return fc.record({
-    shape: schemaArbitrary(subschema(SESSION_POINTER), { overrides }) as fc.Arbitrary<Session>,
-    timing: fc.record({
-      created: fractionArbitrary,
-      updated: fractionArbitrary,
-      lastActive: fractionArbitrary,
-      quirkMs: quirkMsArbitrary(c.realistic, 2, 8, 2),
-      userAge: fractionArbitrary,
-      id: payloadArbitrary,
-      user: payloadArbitrary,
-      taskKey: taskKeyArbitrary,
-    }),
+    shape: schemaArbitrary(schema, { overrides }) as fc.Arbitrary<Session>,
+    timing: sessionTimingArbitrary(c),
+  });
+}
+
+/** The draws that place a session in time and name it (shared by the Backend and Frontend API sessions). */
+export function sessionTimingArbitrary(c: ResolvedConstraints): fc.Arbitrary<SessionDraft['timing']> {
+  return fc.record({
+    created: fractionArbitrary,
+    updated: fractionArbitrary,
+    lastActive: fractionArbitrary,
+    quirkMs: quirkMsArbitrary(c.realistic, 2, 8, 2),
+    userAge: fractionArbitrary,
+    id: payloadArbitrary,
+    user: payloadArbitrary,
+    taskKey: taskKeyArbitrary,
   });
 }
 
@@ -96,22 +104,17 @@ export function buildSession(
   clientId: string,
   salt: number,
 ): Session {
-  const [earliest, latest] = createdRange(shape.status, c);
-  const created = earliest + scale(timing.created, latest - earliest);
-  const updated = created + scale(timing.updated, c.now - created);
-  const lastActive =
-    timing.quirkMs > 0 ? created - timing.quirkMs : created + scale(timing.lastActive, updated - created);
-  const userCreated = created - scale(timing.userAge, created - c.windowStart);
+  const times = sessionTimes(timing, shape.status, c);
   const session: Session = {
     ...shape,
-    id: clerkId('sess', created, timing.id, salt),
-    user_id: clerkId('user', userCreated, timing.user),
+    id: clerkId('sess', times.created, timing.id, salt),
+    user_id: clerkId('user', times.userCreated, timing.user),
     client_id: clientId,
-    last_active_at: lastActive,
-    expire_at: created + c.expireAfterMs,
-    abandon_at: created + c.abandonAfterMs,
-    updated_at: updated,
-    created_at: created,
+    last_active_at: times.lastActive,
+    expire_at: times.expire,
+    abandon_at: times.abandon,
+    updated_at: times.updated,
+    created_at: times.created,
   };
   // Realistic: a pending session has tasks to finish, and only a pending one.
   if (c.realistic && shape.status === 'pending' && !session.tasks?.length)
@@ -120,12 +123,46 @@ export function buildSession(
   return session;
 }
 
+/**
+ * A session's timestamps from its timing draws: created in the range its status allows at `now`, the others after
+ * it (but `last_active_at` a few ms early with the clock quirk), and when its user was created.
+ */
+export function sessionTimes(timing: SessionDraft['timing'], status: string, c: ResolvedConstraints) {
+  const [earliest, latest] = createdRange(status, c);
+  const created = earliest + scale(timing.created, latest - earliest);
+  const updated = created + scale(timing.updated, c.now - created);
+  const lastActive =
+    timing.quirkMs > 0 ? created - timing.quirkMs : created + scale(timing.lastActive, updated - created);
+  const userCreated = created - scale(timing.userAge, created - c.windowStart);
+  return {
+    created,
+    updated,
+    lastActive,
+    expire: created + c.expireAfterMs,
+    abandon: created + c.abandonAfterMs,
+    userCreated,
+  };
+}
+
 /** When a session with this status can have been created, so that its status agrees with the clock at `now`. */
-function createdRange(status: SessionStatus, c: ResolvedConstraints): [number, number] {
+function createdRange(status: string, c: ResolvedConstraints): [number, number] {
   // Signed in: not expired yet (expire_at > now).
   if (status === 'active' || status === 'pending')
     return [Math.max(c.windowStart, c.now - c.expireAfterMs + 1), c.now];
   // Expired: expire_at <= now.
   if (status === 'expired') return [c.windowStart, c.now - c.expireAfterMs];
   return [c.windowStart, c.now];
+}
+
+/** The signed-in session used most recently, if any (what `last_active_session_id` names). */
+export function lastActiveSession<S extends { status: string; last_active_at: number }>(
+  sessions: S[],
+): S | undefined {
+  let latest: S | undefined;
+  for (const session of sessions) {
+    const signedIn = session.status === 'active' || session.status === 'pending';
+    if (signedIn && (latest === undefined || session.last_active_at >= latest.last_active_at))
+      latest = session;
+  }
+  return latest;
 }

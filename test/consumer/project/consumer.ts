@@ -4,6 +4,11 @@ import {
   type Client,
   checkClient,
   clientArbitrary,
+  definitionName,
+  derivedDocument,
+  type FapiClient,
+  fapiClientArbitrary,
+  LATEST_API_VERSION,
   nearValidClientArbitrary,
 } from 'clerk-client-conformance';
 import { sessionArbitrary } from 'clerk-client-conformance/arbitraries';
@@ -28,6 +33,10 @@ fc.assert(
   { numRuns: 200 },
 );
 const [session] = fc.sample(sessionArbitrary(), 1);
+// The derived schemas load from the installed package (JSON beside its code).
+const fapiClient: FapiClient | undefined = fc.sample(fapiClientArbitrary({ minSessions: 1 }), 1)[0];
+const defs = derivedDocument('fapi', LATEST_API_VERSION).$defs as Record<string, unknown>;
+const derived = definitionName('fapi', 'client') in defs ? 'derived' : 'missing';
 console.log(
-  `ok ${invariants.length} invariants, schema "${schema.title}", session ${session?.id.slice(0, 5)}`,
+  `ok ${invariants.length} invariants, schema "${schema.title}", session ${session?.id.slice(0, 5)}, ${derived} FAPI ${fapiClient?.sessions[0]?.id.slice(0, 5)}`,
 );
