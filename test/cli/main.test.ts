@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cliIo.js';
 import { client, copy } from '../helpers.js';
+import { tempDir } from '../tempDir.js';
 
 async function run(...argv: string[]) {
   const io = captureIo();
@@ -15,7 +15,7 @@ async function run(...argv: string[]) {
 }
 
 function files(contents: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'clerk-conformance-cli-'));
+  const root = tempDir('clerk-conformance-cli');
   for (const [name, text] of Object.entries(contents)) writeFileSync(join(root, name), text);
   return root;
 }
@@ -153,7 +153,7 @@ test('a 200,000-deep document is checked and reported without a stack overflow (
     'deep.json': `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
     'deep-object.json': `${'{"x":'.repeat(100_000)}1${'}'.repeat(100_000)}`,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'deep-reports-'));
+  const dir = tempDir('deep-reports');
   const { code, stdout } = await run('check', '--report', 'html,json', '--report-dir', dir, root);
   expect(code).toBe(1);
   expect(stdout).toMatch(/not conformant: 2 documents, 2 clients checked/);

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cliIo.js';
+import { tempDir } from '../tempDir.js';
 
-const temp = () => mkdtempSync(join(tmpdir(), 'reports-'));
+const temp = () => tempDir('reports');
 
 test('--report junit,json,html,markdown writes the four reports in --report-dir, settings without secrets', async () => {
   const dir = temp();

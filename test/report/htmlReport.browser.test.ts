@@ -2,12 +2,12 @@
  * The HTML report as a person sees it, in headless Chromium (Debian's `chromium`; .ci/run installs it). Without a
  * Chromium these tests are skipped locally, and fail in CI, where it must be there.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { htmlReport } from '../../src/report/htmlReport.js';
+import { tempDir } from '../tempDir.js';
 import { brokenExamplesResult, HOSTILE, hostileResult } from './fixtures.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,7 +34,7 @@ describe.runIf(available)('the HTML report in a real browser', () => {
   afterAll(() => browser?.close());
 
   async function open(html: string) {
-    const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.html');
+    const file = join(tempDir('report'), 'report.html');
     writeFileSync(file, html);
     const page = await browser.newPage();
     const dialogs: string[] = [];

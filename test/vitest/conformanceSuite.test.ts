@@ -1,13 +1,13 @@
 /** The conformance suite reports, rule by rule, what passed and what failed on a broken target. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
+import { tempDir } from '../tempDir.js';
 
 test('CONFORMANCE_TARGET=examples/broken fails exactly the tests of the broken rules', async () => {
-  const report = join(mkdtempSync(join(tmpdir(), 'suite-')), 'report.json');
+  const report = join(tempDir('suite'), 'report.json');
   const run = promisify(execFile)(
     'npx',
     ['vitest', 'run', 'suites/conformance', '--reporter=json', `--outputFile=${report}`],
