@@ -17,7 +17,7 @@ import { readErrorMessage } from '../targets/readCapped.js';
 import { loadConfig } from './config.js';
 import { type Io, UsageError } from './io.js';
 import { header, oneOf, parseFlags, ruleSetting, wholeNumber } from './options.js';
-import { CHECK_USAGE } from './usage.js';
+import { CHECK_USAGE, helpText } from './usage.js';
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -49,7 +49,7 @@ const OPTIONS = {
 export async function checkCommand(args: string[], io: Io): Promise<number> {
   const flags = parseFlags(args, OPTIONS, true);
   if (flags.values.help) {
-    io.stdout(CHECK_USAGE);
+    io.stdout(helpText(CHECK_USAGE, io));
     return 0;
   }
   const config = await loadConfig(flags.values.config);
@@ -118,7 +118,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     progress?.done();
     if (baseline !== undefined && values.baseline !== undefined)
       applyBaseline(result, baseline, values.baseline, shard);
-    io.stdout(format === 'json' ? jsonReport(result) : textReport(result));
+    io.stdout(format === 'json' ? jsonReport(result) : textReport(result, io.style?.stdout));
     if (values['write-baseline'] !== undefined) {
       const written = baselineOf(result);
       await writeFile(values['write-baseline'], `${JSON.stringify(written, null, 2)}\n`);

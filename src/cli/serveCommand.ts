@@ -1,7 +1,7 @@
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
 import type { Io } from './io.js';
 import { parseFlags, wholeNumber } from './options.js';
-import { SERVE_USAGE } from './usage.js';
+import { helpText, SERVE_USAGE } from './usage.js';
 
 const OPTIONS = {
   port: { type: 'string', default: '4010' },
@@ -16,7 +16,7 @@ const OPTIONS = {
 export async function serveCommand(args: string[], io: Io, untilStopped: Promise<unknown>): Promise<number> {
   const { values } = parseFlags(args, OPTIONS, false);
   if (values.help) {
-    io.stdout(SERVE_USAGE);
+    io.stdout(helpText(SERVE_USAGE, io));
     return 0;
   }
   const secretKey = io.env.CLERK_SECRET_KEY;

@@ -1,18 +1,20 @@
 import { ruleIds } from '../check/ruleSettings.js';
 import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
+import { plain, type Style } from './style.js';
 
 /**
  * The human report: violations grouped by rule with source and path, how to fetch each failing URL again, input
  * errors, then a one-line summary.
  */
-export function textReport(result: RunResult): string {
+export function textReport(result: RunResult, style: Style = plain): string {
   const lines: string[] = [];
   for (const [rule, violations] of groupByRule(result.violations)) {
     const severity = violations[0]?.severity ?? 'error';
-    lines.push(`${rule} (${severity}): ${plural(violations.length, 'violation')}`);
+    const heading = `${rule} (${severity}): ${plural(violations.length, 'violation')}`;
+    lines.push(style(['bold', severity === 'error' ? 'red' : 'yellow'], heading));
     for (const { source, path, message, params, known } of violations) {
       lines.push(
-        `  ${source}  ${path || '(the document)'}  ${message}${details(params)}${known ? '  [known]' : ''}`,
+        `  ${source}  ${style('cyan', path || '(the document)')}  ${message}${details(params)}${known ? style('dim', '  [known]') : ''}`,
       );
     }
     lines.push('');
@@ -20,7 +22,7 @@ export function textReport(result: RunResult): string {
   // One reproduction line per failing URL, however many violations it has.
   const reproductions = new Set(result.violations.flatMap((violation) => violation.reproduce ?? []));
   if (reproductions.size > 0) {
-    lines.push('Reproduce with:', ...[...reproductions].map((command) => `  ${command}`), '');
+    lines.push(style('bold', 'Reproduce with:'), ...[...reproductions].map((command) => `  ${command}`), '');
   }
   if (result.baseline !== undefined) {
     const { file, known, resolved } = result.baseline;
@@ -34,9 +36,10 @@ export function textReport(result: RunResult): string {
     }
     lines.push('');
   }
-  for (const { source, message } of result.errors) lines.push(`input error: ${source}: ${message}`);
+  for (const { source, message } of result.errors)
+    lines.push(`${style('red', 'input error:')} ${source}: ${message}`);
   if (result.errors.length > 0) lines.push('');
-  lines.push(summaryLine(result));
+  lines.push(style(['bold', result.ok ? 'green' : 'red'], summaryLine(result)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -48,5 +48,5 @@ test('--out writes the file and says so', async () => {
 test('--count is required', async () => {
   const io = captureIo();
   expect(await main(['generate'], io)).toBe(2);
-  expect(io.err()).toContain('--count takes a whole number, got ""');
+  expect(io.err()).toContain('generate needs --count <n>: how many Clients to write');
 });

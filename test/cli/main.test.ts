@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { CHECK_USAGE, GENERATE_USAGE, SERVE_USAGE, USAGE } from '../../src/cli/usage.js';
+import { ansi } from '../../src/report/style.js';
 import { captureIo } from '../cliIo.js';
 import { client, copy } from '../helpers.js';
 import { tempDir } from '../tempDir.js';
@@ -121,8 +123,16 @@ describe('clerk-conformance check', () => {
     [['check', '--rule', 'id-prefixes', 'x.json'], '--rule takes id=error|warning|off, got "id-prefixes"'],
     [['check', '--rule', 'nope=off', 'x.json'], 'unknown rule "nope"'],
     [['check', '--max-size', 'big', 'x.json'], '--max-size takes a whole number, got "big"'],
-    [['check', '--colour', 'x.json'], "Unknown option '--colour'"],
-    [['lint'], 'unknown command "lint"'],
+    [['check', '--colour', 'x.json'], 'unknown option --colour\n'],
+    [['check', '--formt', 'json', 'x.json'], 'unknown option --formt (did you mean --format?)'],
+    [['check', 'x.json', '--format'], '--format needs a value'],
+    [['check', '--embedded=yes'], '--embedded takes no value'],
+    [['serve', 'extra'], 'unexpected argument "extra"'],
+    [['generate'], 'generate needs --count <n>: how many Clients to write'],
+    [['chek', 'x.json'], 'unknown command "chek" (did you mean check?)'],
+    [['lint'], 'unknown command "lint"\n'],
+    [['help', 'lint'], 'help takes one of check, serve, generate, got "lint"'],
+    [['--verison'], 'unknown option --verison (did you mean --version?)'],
   ])('usage error %j exits 2 with a clear message', async (argv, message) => {
     const { code, stderr, stdout } = await run(...argv);
     expect(code).toBe(2);
@@ -136,6 +146,11 @@ describe('clerk-conformance check', () => {
     expect(stdout).toContain('Usage: clerk-conformance check [options] <target...>');
   });
 
+  test('a usage error points to the help of its command', async () => {
+    expect((await run('check', '--formt')).stderr).toContain("Run 'clerk-conformance help check' for usage.");
+    expect((await run('chek')).stderr).toContain("Run 'clerk-conformance --help' for usage.");
+  });
+
   test('reads - from stdin through the real binary', async () => {
     const child = promisify(execFile)('node', ['--import', 'tsx', 'src/cli/bin.ts', 'check', '-'], {});
     child.child.stdin?.end(dangling);
@@ -145,6 +160,48 @@ describe('clerk-conformance check', () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toContain('-  /last_active_session_id  must be the id of one of sessions');
+  });
+});
+
+describe('conventions', () => {
+  test('--version prints the package version and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(await run('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  test.each([
+    ['check', CHECK_USAGE],
+    ['serve', SERVE_USAGE],
+    ['generate', GENERATE_USAGE],
+  ])('help %s prints the same help as --help', async (command, usage) => {
+    expect(await run('help', command)).toEqual({ code: 0, stdout: usage, stderr: '' });
+    expect((await run(command, '--help')).stdout).toBe(usage);
+  });
+
+  test('help alone prints the general help and exits 0; no command at all exits 2', async () => {
+    expect(await run('help')).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+    expect((await run()).code).toBe(2);
+  });
+
+  test('a colour terminal gets the verdict, headings and errors in colour; other output stays plain', async () => {
+    const io = { ...captureIo(), style: { stdout: ansi, stderr: ansi } };
+    expect(await main(['check', 'examples/broken'], io)).toBe(1);
+    expect(io.out()).toContain('\u001b[1m\u001b[31mnot conformant: 8 documents');
+    expect(await main(['chek'], io)).toBe(2);
+    expect(io.err()).toContain(`${ansi(['bold', 'red'], 'clerk-conformance:')} unknown command`);
+    expect((await run('check', 'examples/broken')).stdout).not.toContain('\u001b[');
+  });
+
+  test('generate | head -1 stops quietly when the reader goes away (no EPIPE stack)', async () => {
+    const { stdout, stderr } = await promisify(execFile)('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      'node --import tsx src/cli/bin.ts generate --count 200000 | head -1',
+    ]);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')).toHaveLength(2);
+    expect(JSON.parse(stdout).object).toBe('client');
   });
 });
 
