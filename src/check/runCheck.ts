@@ -30,8 +30,15 @@ export type RunOptions = CheckOptions & {
   onDocument?: (documents: number) => void;
 };
 
-/** What one target yielded. */
-export type TargetSummary = { name: string; documents: number; clients: number };
+/** What one target yielded, and how long reading and checking it took. */
+export type TargetSummary = {
+  name: string;
+  documents: number;
+  clients: number;
+  /** Documents whose observation time was known, so rules that need `now` judged them. */
+  observed: number;
+  durationMs: number;
+};
 
 /** The outcome of checking every document of one or more targets. */
 export type RunResult = {
@@ -48,6 +55,9 @@ export type RunResult = {
   failOn: Severity;
   /** Set when a baseline was applied (`--baseline`). */
   baseline?: BaselineOutcome;
+  /** When the run started (ms since the epoch) and how long it took. */
+  startedAt: number;
+  durationMs: number;
 };
 
 /** Reports show the offending value in context for this many violations of a run; memory stays bounded past it. */
@@ -69,24 +79,33 @@ export async function runCheck(
     skipped: 0,
     targets: [],
     failOn,
+    startedAt: Date.now(),
+    durationMs: 0,
   };
+  const started = performance.now();
+  // Each item's time (reading it, then checking it) goes to its target.
+  let last = started;
   const byTarget = new Map<string, TargetSummary>();
   for await (const item of items) {
     if (options.shard !== undefined && !inShard(item.source, options.shard)) continue;
     const name = item.target ?? item.source;
     let target = byTarget.get(name);
     if (target === undefined) {
-      target = { name, documents: 0, clients: 0 };
+      target = { name, documents: 0, clients: 0, observed: 0, durationMs: 0 };
       byTarget.set(name, target);
       result.targets.push(target);
     }
+    last = spend(target, last);
     const tag = item.target === undefined ? {} : { target: item.target };
-    if (item.kind === 'error')
-      result.errors.push({ kind: 'error', source: item.source, message: item.message, ...tag });
+    if (item.kind === 'error') {
+      const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
+      result.errors.push({ kind: 'error', source: item.source, message: item.message, ...tag, ...reproduce });
+    }
     if (item.kind === 'skipped') result.skipped += 1;
     if (item.kind !== 'document') continue;
     result.documents += 1;
     target.documents += 1;
+    if (item.observedAt !== undefined) target.observed += 1;
     const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
     for (const client of clientsOf(item)) {
       result.clients += 1;
@@ -105,9 +124,18 @@ export async function runCheck(
       }
     }
     options.onDocument?.(result.documents);
+    last = spend(target, last);
   }
+  result.durationMs = performance.now() - started;
   result.ok = isOk(result);
   return result;
+}
+
+/** Adds the time since `since` to the target; returns now. */
+function spend(target: TargetSummary, since: number): number {
+  const now = performance.now();
+  target.durationMs += now - since;
+  return now;
 }
 
 /** The violations that fail the run: at or above its failing severity, and not known from a baseline. */

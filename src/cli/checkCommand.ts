@@ -5,7 +5,7 @@ import { parseShard } from '../check/shard.js';
 import { jsonReport } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
 import { REPORT_FORMATS, writeReports } from '../report/writeReports.js';
-import { startReferenceServer } from '../server/referenceServer.js';
+import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -14,6 +14,7 @@ import {
   type TargetItem,
 } from '../targets/index.js';
 import { readErrorMessage } from '../targets/readCapped.js';
+import { firstUnsendable } from '../targets/urlTarget.js';
 import { loadConfig } from './config.js';
 import { type Io, UsageError } from './io.js';
 import { header, oneOf, parseFlags, ruleSetting, wholeNumber } from './options.js';
@@ -77,8 +78,17 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     .split(',')
     .filter((each) => each !== '')
     .map((each) => oneOf(each.trim(), REPORT_FORMATS, '--report'));
-  const baseline = values.baseline === undefined ? undefined : await readBaseline(values.baseline);
+  const baseline =
+    values.baseline === undefined
+      ? undefined
+      : await readBaseline(values.baseline, values['write-baseline'] !== undefined, io);
   const secretKey = io.env.CLERK_SECRET_KEY;
+  const unsendable = secretKey ? firstUnsendable(secretKey) : undefined;
+  if (unsendable !== undefined) {
+    throw new UsageError(
+      `CLERK_SECRET_KEY contains a character that cannot be sent in an HTTP header (${unsendable}): set it to the whole key as Clerk shows it, not a shortened or placeholder one`,
+    );
+  }
   const read: ReadOptions = {
     maxBytes: wholeNumber(values['max-size'] ?? String(DEFAULT_MAX_BYTES), '--max-size'),
     timeoutMs: wholeNumber(values.timeout ?? String(DEFAULT_TIMEOUT_MS), '--timeout'),
@@ -88,10 +98,14 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   };
 
   const clients = wholeNumber(values.clients ?? '20', '--clients');
+  const seed = wholeNumber(values.seed ?? '1', '--seed');
+  // A pinned clock: `serve --now` with the same settings answers the same bytes, for the reproduction lines.
+  const now = Date.now();
   const server = values.embedded
     ? await startReferenceServer({
-        seed: wholeNumber(values.seed ?? '1', '--seed'),
+        seed,
         clients,
+        now,
         ...(values.fault === undefined ? {} : { fault: values.fault }),
       })
     : undefined;
@@ -107,7 +121,13 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       targets.push({
         spec: `${server.url}/v1/clients?paginated=true`,
         name: 'embedded',
-        options: { ...read, secretKey: server.secretKey, allPages: true, sourceOrigin: 'embedded' },
+        options: {
+          ...read,
+          secretKey: server.secretKey,
+          allPages: true,
+          sourceOrigin: 'embedded',
+          reproduce: embeddedReproduction(server.url, { seed, clients, now, fault: values.fault }),
+        },
       });
     }
     const progress = io.isTTY ? progressLine(io) : undefined;
@@ -116,6 +136,10 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       ...(progress ? { onDocument: progress.update } : {}),
     });
     progress?.done();
+    if (!secretKey && result.errors.some((error) => /^HTTP 401\b/.test(error.message)))
+      io.stderr(
+        `Hint: a URL answered 401: set CLERK_SECRET_KEY. A server started with 'clerk-conformance serve' takes ${REFERENCE_SECRET_KEY} (it prints the whole check command).\n`,
+      );
     if (baseline !== undefined && values.baseline !== undefined)
       applyBaseline(result, baseline, values.baseline, shard);
     io.stdout(format === 'json' ? jsonReport(result) : textReport(result, io.style?.stdout));
@@ -173,16 +197,39 @@ async function* readAll(targets: readonly Target[]): AsyncGenerator<TargetItem> 
   }
 }
 
-async function readBaseline(path: string): Promise<Baseline> {
+/** The baseline; a missing one is empty when this run writes it (`--write-baseline` creates the first one). */
+async function readBaseline(path: string, writing: boolean, io: Io): Promise<Baseline | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
+    }
+    if (writing) {
+      io.stderr(`No baseline at ${path} yet: checking without one.\n`);
+      return undefined;
+    }
+    throw new UsageError(
+      `--baseline ${path}: no such file; create it with --write-baseline ${path} (it records today's violations)`,
+    );
   }
   const baseline = parseBaseline(text);
   if (typeof baseline === 'string') throw new UsageError(`--baseline ${path}: ${baseline}`);
   return baseline;
+}
+
+/**
+ * The command that repeats a request to the embedded server after the run: the same server (seed, size, fault,
+ * pinned clock) on port 4010, then the same request with its public key.
+ */
+function embeddedReproduction(
+  origin: string,
+  { seed, clients, now, fault }: { seed: number; clients: number; now: number; fault: string | undefined },
+): (url: string) => string {
+  const serve = `CLERK_SECRET_KEY= npx clerk-conformance serve --port 4010 --seed ${seed} --clients ${clients}${fault === undefined ? '' : ` --fault ${fault}`} --now ${now}`;
+  return (url) =>
+    `(${serve} & sleep 3; curl -sS -H 'Authorization: Bearer ${REFERENCE_SECRET_KEY}' '${url.replace(origin, 'http://127.0.0.1:4010')}'; kill $!)`;
 }
 
 /** "checked N documents" on one rewritten stderr line, at most ten times a second. */

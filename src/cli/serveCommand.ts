@@ -29,9 +29,12 @@ export async function serveCommand(args: string[], io: Io, untilStopped: Promise
     ...(secretKey ? { secretKey } : {}),
   });
   const key = secretKey ? '$CLERK_SECRET_KEY' : REFERENCE_SECRET_KEY;
+  // The exact commands that read it, with the key it takes: a check without the key would get 401.
+  const env = secretKey ? '' : `CLERK_SECRET_KEY=${REFERENCE_SECRET_KEY} `;
   io.stderr(
     `Clerk reference server at ${server.url} (${values.clients} clients, seed ${values.seed}, fault: ${server.fault?.name ?? 'none'})\n` +
-      `Try: curl -H "Authorization: Bearer ${key}" ${server.url}/v1/clients\nStop with Ctrl-C.\n`,
+      `Check it: ${env}npx clerk-conformance check --all-pages '${server.url}/v1/clients?paginated=true'\n` +
+      `Or fetch: curl -H "Authorization: Bearer ${key}" ${server.url}/v1/clients\nStop with Ctrl-C.\n`,
   );
   await untilStopped;
   await server.close();

@@ -9,6 +9,7 @@ export const statusMatchesClock = {
     'At the observation time `now`: `active`/`pending` sessions have `expire_at > now`; `expired` ones `expire_at <= now + clockSkewMs`. Checked only when `now` is known.',
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real data: 4/4 active and 1/1 expired sessions.',
+  needsNow: true,
   check(client, { now, clockSkewMs }) {
     if (now === undefined) return NO_FINDINGS;
     let findings: Finding[] | undefined;

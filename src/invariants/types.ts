@@ -25,6 +25,8 @@ export type Invariant = {
   severity: { default: RuleSetting; strict: RuleSetting };
   /** Why the rule holds for Clerk, and how far that is verified. */
   evidence: string;
+  /** True when the rule can only be judged at a known observation time (`now`). */
+  needsNow?: boolean;
   /** Pure and total: any JSON value in, findings out, never a throw; reads only values of the right type. */
   check: (client: unknown, context: InvariantContext) => readonly Finding[];
 };

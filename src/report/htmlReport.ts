@@ -1,9 +1,9 @@
 import type { Excerpt } from '../check/excerpt.js';
-import { resolveRuleSettings, rules } from '../check/ruleSettings.js';
+import { rules } from '../check/ruleSettings.js';
 import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
-import type { RuleSetting } from '../check/types.js';
 import { tokensOf } from '../jsonPointer.js';
 import { escapeMarkup as x } from './escape.js';
+import { ruleSettingsOf } from './ruleSettingsOf.js';
 import { summaryLine } from './textReport.js';
 
 /** Violations shown in full; the rest are counted in the rules table. */
@@ -30,12 +30,7 @@ code,pre{font:13px/1.4 ui-monospace,monospace}pre{background:#f6f8fa;padding:.5r
 export function htmlReport(result: RunResult, settings: Record<string, unknown> = {}): string {
   const failing = new Set(failingViolations(result));
   // The severities in force in this run, when the settings say which profile and overrides it used.
-  const severities = resolveRuleSettings({
-    ...(settings.profile === 'strict' ? { profile: 'strict' } : {}),
-    ...(typeof settings.rules === 'object' && settings.rules !== null
-      ? { rules: settings.rules as Record<string, RuleSetting> }
-      : {}),
-  });
+  const severities = ruleSettingsOf(settings);
   const errors = result.violations.filter((v) => v.severity === 'error').length;
   const warnings = result.violations.length - errors;
   const known = result.violations.filter((v) => v.known).length;

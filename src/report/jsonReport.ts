@@ -22,7 +22,11 @@ export function jsonReport(result: RunResult, settings?: Record<string, unknown>
         ...(known ? { known } : {}),
       }),
     ),
-    errors: result.errors.map(({ source, message }) => ({ source, message })),
+    errors: result.errors.map(({ source, message, reproduce }) => ({
+      source,
+      message,
+      ...(reproduce === undefined ? {} : { reproduce }),
+    })),
     ...(result.baseline === undefined ? {} : { baseline: result.baseline }),
     ...(settings === undefined ? {} : { settings }),
   };

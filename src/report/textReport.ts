@@ -21,6 +21,7 @@ export function textReport(result: RunResult, style: Style = plain): string {
   }
   // One reproduction line per failing URL, however many violations it has.
   const reproductions = new Set(result.violations.flatMap((violation) => violation.reproduce ?? []));
+  for (const error of result.errors) if (error.reproduce) reproductions.add(error.reproduce);
   if (reproductions.size > 0) {
     lines.push(style('bold', 'Reproduce with:'), ...[...reproductions].map((command) => `  ${command}`), '');
   }

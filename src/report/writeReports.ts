@@ -29,7 +29,7 @@ export async function writeReports(
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const render: Record<ReportFormat, () => string> = {
-    junit: () => junitReport(result),
+    junit: () => junitReport(result, settings),
     json: () => jsonReport(result, settings),
     html: () => htmlReport(result, settings),
     markdown: () => markdownReport(result),

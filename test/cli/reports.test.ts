@@ -117,3 +117,20 @@ test('reports are written without a secret key in the environment too (regressio
     '<p class="verdict pass" id="verdict">Conformant</p>',
   );
 });
+
+test('the config example works before a baseline exists: --write-baseline creates it; alone, a hint says how', async () => {
+  const dir = temp();
+  const baseline = join(dir, 'conformance-baseline.json');
+  const config = join(dir, 'clerk-conformance.config.json');
+  writeFileSync(config, JSON.stringify({ targets: ['examples/broken'], baseline }));
+  const missing = captureIo();
+  expect(await main(['check', '--config', config], missing)).toBe(2);
+  expect(missing.err()).toContain(
+    `--baseline ${baseline}: no such file; create it with --write-baseline ${baseline}`,
+  );
+  const first = captureIo();
+  expect(await main(['check', '--config', config, '--write-baseline', baseline], first)).toBe(1);
+  expect(first.err()).toContain(`No baseline at ${baseline} yet: checking without one.`);
+  expect(first.err()).toContain(`Wrote 14 violation(s) to the baseline ${baseline}.`);
+  expect(await main(['check', '--config', config], captureIo())).toBe(0);
+});
