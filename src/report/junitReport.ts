@@ -1,13 +1,7 @@
 import { rules } from '../check/ruleSettings.js';
-import {
-  failingViolations,
-  type RunResult,
-  type SourcedViolation,
-  type TargetSummary,
-} from '../check/runCheck.js';
-import type { RuleSetting } from '../check/types.js';
+import { failingViolations, type RunResult, type SourcedViolation } from '../check/runCheck.js';
 import { escapeMarkup as x } from './escape.js';
-import { ruleSettingsOf } from './ruleSettingsOf.js';
+import { notJudged, ruleSettingsOf } from './ruleSettingsOf.js';
 
 /**
  * JUnit XML for CI viewers: a testsuite per target, a testcase per rule (failing with each source and path where
@@ -60,19 +54,6 @@ export function junitReport(result: RunResult, settings: Record<string, unknown>
   });
   const tests = result.targets.length * (rules.length + 1);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="clerk-client-conformance" tests="${tests}" failures="${failures}" errors="${errored}" skipped="${skippedTotal}" time="${seconds(result.durationMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
-}
-
-/** Why a rule was not judged on a target, or undefined when it was. */
-function notJudged(
-  rule: (typeof rules)[number],
-  setting: RuleSetting | undefined,
-  target: TargetSummary,
-): string | undefined {
-  if (setting === 'off') return 'the rule is off in this run';
-  if (target.clients === 0) return 'no Client was checked';
-  if (rule.needsNow && target.observed === 0)
-    return 'needs the time each document was observed, which this target does not give';
-  return undefined;
 }
 
 /** JUnit's time: seconds with millisecond precision. */
