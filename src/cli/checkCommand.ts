@@ -220,16 +220,15 @@ async function readBaseline(path: string, writing: boolean, io: Io): Promise<Bas
 }
 
 /**
- * The command that repeats a request to the embedded server after the run: the same server (seed, size, fault,
- * pinned clock) on port 4010, then the same request with its public key.
+ * The command that repeats a request to the embedded server after the run, when its port and key are gone: the
+ * same server (seed, size, fault, pinned clock) answering the same request once (`serve --get`).
  */
 function embeddedReproduction(
   origin: string,
   { seed, clients, now, fault }: { seed: number; clients: number; now: number; fault: string | undefined },
 ): (url: string) => string {
-  const serve = `CLERK_SECRET_KEY= npx clerk-conformance serve --port 4010 --seed ${seed} --clients ${clients}${fault === undefined ? '' : ` --fault ${fault}`} --now ${now}`;
-  return (url) =>
-    `(${serve} & sleep 3; curl -sS -H 'Authorization: Bearer ${REFERENCE_SECRET_KEY}' '${url.replace(origin, 'http://127.0.0.1:4010')}'; kill $!)`;
+  const server = `--seed ${seed} --clients ${clients}${fault === undefined ? '' : ` --fault ${fault}`} --now ${now}`;
+  return (url) => `npx clerk-conformance serve ${server} --get '${url.slice(origin.length)}'`;
 }
 
 /** "checked N documents" on one rewritten stderr line, at most ten times a second. */

@@ -1,5 +1,5 @@
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
-import type { Io } from './io.js';
+import { type Io, UsageError } from './io.js';
 import { parseFlags, wholeNumber } from './options.js';
 import { helpText, SERVE_USAGE } from './usage.js';
 
@@ -9,10 +9,14 @@ const OPTIONS = {
   clients: { type: 'string', default: '20' },
   fault: { type: 'string' },
   now: { type: 'string' },
+  get: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** `clerk-conformance serve`: runs the reference server until interrupted. */
+/**
+ * `clerk-conformance serve`: runs the reference server until interrupted, or with `--get <path>` answers that one
+ * request (with its own key), prints the body and exits: how `check --embedded` reproduces a failing page.
+ */
 export async function serveCommand(args: string[], io: Io, untilStopped: Promise<unknown>): Promise<number> {
   const { values } = parseFlags(args, OPTIONS, false);
   if (values.help) {
@@ -20,14 +24,27 @@ export async function serveCommand(args: string[], io: Io, untilStopped: Promise
     return 0;
   }
   const secretKey = io.env.CLERK_SECRET_KEY;
+  if (values.get !== undefined && !values.get.startsWith('/'))
+    throw new UsageError(`--get takes a path such as /v1/clients, got ${JSON.stringify(values.get)}`);
   const server = await startReferenceServer({
-    port: wholeNumber(values.port, '--port'),
+    port: values.get === undefined ? wholeNumber(values.port, '--port') : 0,
     seed: wholeNumber(values.seed, '--seed'),
     clients: wholeNumber(values.clients, '--clients'),
     ...(values.fault === undefined ? {} : { fault: values.fault }),
     ...(values.now === undefined ? {} : { now: wholeNumber(values.now, '--now') }),
     ...(secretKey ? { secretKey } : {}),
   });
+  if (values.get !== undefined) {
+    try {
+      const response = await fetch(`${server.url}${values.get}`, {
+        headers: { authorization: `Bearer ${server.secretKey}` },
+      });
+      io.stdout(`${await response.text()}\n`);
+      return response.status === 200 ? 0 : 2;
+    } finally {
+      await server.close();
+    }
+  }
   const key = secretKey ? '$CLERK_SECRET_KEY' : REFERENCE_SECRET_KEY;
   // The exact commands that read it, with the key it takes: a check without the key would get 401.
   const env = secretKey ? '' : `CLERK_SECRET_KEY=${REFERENCE_SECRET_KEY} `;

@@ -83,6 +83,7 @@ ${table([
   ['--clients <n>', 'how many Clients', '20'],
   ['--now <ms>', "pin the server's clock (same seed and clock: same bytes)"],
   ['--fault <name>', 'commit one realistic implementation mistake on purpose (see Faults)'],
+  ['--get <path>', 'answer this one GET (e.g. /v1/clients), print the body and exit'],
   HELP_ROW,
 ])}
 

@@ -146,14 +146,23 @@ describe('newcomer mistakes with URLs (issue 12)', () => {
     expect(io.out()).not.toContain(SECRET);
   });
 
-  test('--embedded reproduces with a serve command of the same server and its public key, not a dead port', async () => {
+  test('--embedded reproduces with a serve --get of the same server, not a port and key that are gone', async () => {
     const io = captureIo({ CLERK_SECRET_KEY: SECRET });
-    expect(await main(['check', '--embedded', '--seed', '3', '--fault', 'duplicate-session'], io)).toBe(1);
+    const argv = ['check', '--embedded', '--seed', '3', '--fault', 'duplicate-session'];
+    expect(await main([...argv, '--format', 'json'], io)).toBe(1);
     const port = /127\.0\.0\.1:(\d+)/.exec(io.err())?.[1];
-    const line = io.out().split('Reproduce with:\n')[1]?.split('\n')[0] ?? '';
-    expect(line).toMatch(
-      /^ {2}\(CLERK_SECRET_KEY= npx clerk-conformance serve --port 4010 --seed 3 --clients 20 --fault duplicate-session --now \d{13} & sleep 3; curl -sS -H 'Authorization: Bearer sk_test_clerk_client_conformance' 'http:\/\/127\.0\.0\.1:4010\/v1\/clients\?paginated=true&limit=100'; kill \$!\)$/,
+    const [violation] = JSON.parse(io.out()).violations;
+    expect(violation.reproduce).toMatch(
+      /^npx clerk-conformance serve --seed 3 --clients 20 --fault duplicate-session --now \d{13} --get '\/v1\/clients\?paginated=true&limit=100'$/,
     );
     expect(io.out()).not.toContain(`:${port}`);
+    expect(io.out()).not.toContain(SECRET);
+    // Run as printed, it answers the page the check saw, with the duplicated session in the same Client.
+    const replay = captureIo();
+    const args = (violation.reproduce as string).replaceAll("'", '').split(' ').slice(2);
+    expect(await main(args, replay)).toBe(0);
+    const index = Number(/#\/data\/(\d+)$/.exec(violation.source)?.[1]);
+    const ids: string[] = JSON.parse(replay.out()).data[index].session_ids;
+    expect(new Set(ids).size).toBeLessThan(ids.length);
   });
 });
