@@ -114,7 +114,7 @@ test('reports are written without a secret key in the environment too (regressio
   const io = captureIo();
   expect(await main(['check', '--report', 'html,json', '--report-dir', dir, 'examples/valid'], io)).toBe(0);
   expect(readFileSync(join(dir, 'clerk-conformance.html'), 'utf8')).toContain(
-    '<p class="verdict pass" id="verdict">Conformant</p>',
+    '<p class="verdict pass" id="verdict">✓ Conformant</p>',
   );
 });
 
