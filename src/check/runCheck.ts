@@ -56,8 +56,14 @@ export type RunOptions = CheckOptions & {
   maxKeptErrors?: number;
 };
 
-/** What one target yielded. */
-export type TargetSummary = SubjectCounts & { name: string; documents: number };
+/** What one target yielded, and how long reading and checking it took. */
+export type TargetSummary = SubjectCounts & {
+  name: string;
+  documents: number;
+  /** Documents whose observation time was known, so rules that need `now` judged them. */
+  observed: number;
+  durationMs: number;
+};
 
 /** The outcome of checking every document of one or more targets, with the objects checked per kind. */
 export type RunResult = SubjectCounts & {
@@ -78,6 +84,9 @@ export type RunResult = SubjectCounts & {
   failOn: Severity;
   /** Set when a baseline was applied (`--baseline`). */
   baseline?: BaselineOutcome;
+  /** When the run started (ms since the epoch) and how long it took. */
+  startedAt: number;
+  durationMs: number;
 };
 
 /** Reports show the offending value in context for this many violations of a run; memory stays bounded past it. */
@@ -103,24 +112,37 @@ export async function runCheck(
     skipped: 0,
     targets: [],
     failOn,
+    startedAt: Date.now(),
+    durationMs: 0,
   };
+  const started = performance.now();
+  // Each item's time (reading it, then checking it) goes to its target.
+  let last = started;
   const byTarget = new Map<string, TargetSummary>();
   for await (const item of items) {
     if (options.shard !== undefined && !inShard(item.source, options.shard)) continue;
     const name = item.target ?? item.source;
     let target = byTarget.get(name);
     if (target === undefined) {
-      target = { name, documents: 0, ...noSubjects() };
+      target = { name, documents: 0, ...noSubjects(), observed: 0, durationMs: 0 };
       byTarget.set(name, target);
       result.targets.push(target);
     }
+    last = spend(target, last);
     const tag = item.target === undefined ? {} : { target: item.target };
-    if (item.kind === 'error')
-      addError(result, { kind: 'error', source: item.source, message: item.message, ...tag }, maxErrors);
+    if (item.kind === 'error') {
+      const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
+      addError(
+        result,
+        { kind: 'error', source: item.source, message: item.message, ...tag, ...reproduce },
+        maxErrors,
+      );
+    }
     if (item.kind === 'skipped') result.skipped += 1;
     if (item.kind !== 'document') continue;
     result.documents += 1;
     target.documents += 1;
+    if (item.observedAt !== undefined) target.observed += 1;
     const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
     const contents = subjectsOf(item.value, options.kind);
     if ('error' in contents) {
@@ -160,6 +182,7 @@ export async function runCheck(
       }
     }
     options.onDocument?.(result.documents);
+    last = spend(target, last);
   }
   // A run that checked nothing has not passed; an empty shard of a split run, or one already failing on input, may.
   if (
@@ -175,6 +198,7 @@ export async function runCheck(
       maxErrors,
     );
   }
+  result.durationMs = performance.now() - started;
   result.ok = isOk(result);
   return result;
 }
@@ -193,6 +217,13 @@ export function checkedNothing(counts: SubjectCounts): boolean {
 /** The per-kind counts of a result or target summary. */
 export function pickCounts({ clients, sessions, fapiClients, fapiSessions }: SubjectCounts): SubjectCounts {
   return { clients, sessions, fapiClients, fapiSessions };
+}
+
+/** Adds the time since `since` to the target; returns now. */
+function spend(target: TargetSummary, since: number): number {
+  const now = performance.now();
+  target.durationMs += now - since;
+  return now;
 }
 
 /** The violations that fail the run: at or above its failing severity, and not known from a baseline. */

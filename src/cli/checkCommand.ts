@@ -7,7 +7,7 @@ import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
 import { jsonReportChunks } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
 import { OutputError, REPORT_FORMATS, writeReports } from '../report/writeReports.js';
-import { startReferenceServer } from '../server/referenceServer.js';
+import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -18,11 +18,12 @@ import {
 import { readErrorMessage } from '../targets/readCapped.js';
 import { readRegularFile } from '../targets/regularFile.js';
 import { redact } from '../targets/secrets.js';
+import { firstUnsendable } from '../targets/urlTarget.js';
 import { loadConfig } from './config.js';
 import { type Io, signalExitCode, UsageError } from './io.js';
 import { header, MAX_SEED, MAX_TIMER_MS, oneOf, parseFlags, ruleSetting, wholeNumber } from './options.js';
 import { MAX_CLIENTS } from './serveCommand.js';
-import { CHECK_USAGE } from './usage.js';
+import { CHECK_USAGE, helpText } from './usage.js';
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -57,7 +58,7 @@ const OPTIONS = {
 export async function checkCommand(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const flags = parseFlags(args, OPTIONS, true);
   if (flags.values.help) {
-    io.stdout(CHECK_USAGE);
+    io.stdout(helpText(CHECK_USAGE, io));
     return 0;
   }
   const config = await loadConfig(flags.values.config);
@@ -88,8 +89,17 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     .split(',')
     .filter((each) => each !== '')
     .map((each) => oneOf(each.trim(), REPORT_FORMATS, '--report'));
-  const baseline = values.baseline === undefined ? undefined : await readBaseline(values.baseline);
+  const baseline =
+    values.baseline === undefined
+      ? undefined
+      : await readBaseline(values.baseline, values['write-baseline'] !== undefined, io);
   const secretKey = io.env.CLERK_SECRET_KEY;
+  const unsendable = secretKey ? firstUnsendable(secretKey) : undefined;
+  if (unsendable !== undefined) {
+    throw new UsageError(
+      `CLERK_SECRET_KEY contains a character that cannot be sent in an HTTP header (${unsendable}): set it to the whole key as Clerk shows it, not a shortened or placeholder one`,
+    );
+  }
   const read: ReadOptions = {
     // A document is read into one string: no larger than the longest string the runtime can hold.
     maxBytes: wholeNumber(values['max-size'] ?? String(DEFAULT_MAX_BYTES), '--max-size', {
@@ -111,10 +121,14 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
   };
 
   const clients = wholeNumber(values.clients ?? '20', '--clients', { max: MAX_CLIENTS });
+  const seed = wholeNumber(values.seed ?? '1', '--seed', { max: MAX_SEED });
+  // A pinned clock: `serve --now` with the same settings answers the same bytes, for the reproduction lines.
+  const now = Date.now();
   const server = values.embedded
     ? await startReferenceServer({
-        seed: wholeNumber(values.seed ?? '1', '--seed', { max: MAX_SEED }),
+        seed,
         clients,
+        now,
         ...(values.fault === undefined ? {} : { fault: values.fault }),
       })
     : undefined;
@@ -131,7 +145,13 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
       targets.push({
         spec: `${server.url}/v1/clients?paginated=true`,
         name: 'embedded',
-        options: { ...read, secretKey: server.secretKey, allPages: true, sourceOrigin: 'embedded' },
+        options: {
+          ...read,
+          secretKey: server.secretKey,
+          allPages: true,
+          sourceOrigin: 'embedded',
+          reproduce: embeddedReproduction(server.url, { seed, clients, now, fault: values.fault }),
+        },
       });
     }
     const progress = io.isTTY ? progressLine(io) : undefined;
@@ -147,6 +167,10 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
       },
     });
     progress?.done();
+    if (!secretKey && result.errors.some((error) => /^HTTP 401\b/.test(error.message)))
+      io.stderr(
+        `Hint: a URL answered 401: set CLERK_SECRET_KEY. A server started with 'clerk-conformance serve' takes ${REFERENCE_SECRET_KEY} (it prints the whole check command).\n`,
+      );
     if (signal.aborted) {
       // What was checked is reported, but an interrupted run has not passed.
       result.errors.push({
@@ -160,7 +184,7 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
       result.baseline = matcher.outcome(values.baseline, shard);
     result.ok = isOk(result);
     if (format === 'json') for (const chunk of jsonReportChunks(result)) io.stdout(chunk);
-    else io.stdout(textReport(result));
+    else io.stdout(textReport(result, io.style?.stdout));
     let code: number = signal.aborted ? signalExitCode(signal) : exitCodeOf(result);
     // A report that cannot be written fails the run (exit 2) after the verdict, naming the path.
     const failedToWrite = (error: OutputError) => {
@@ -229,16 +253,38 @@ async function* readAll(targets: readonly Target[], signal: AbortSignal): AsyncG
   }
 }
 
-async function readBaseline(path: string): Promise<Baseline> {
+/** The baseline; a missing one is empty when this run writes it (`--write-baseline` creates the first one). */
+async function readBaseline(path: string, writing: boolean, io: Io): Promise<Baseline | undefined> {
   let text: string;
   try {
     text = await readRegularFile(path);
   } catch (error) {
-    throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
+    }
+    if (writing) {
+      io.stderr(`No baseline at ${path} yet: checking without one.\n`);
+      return undefined;
+    }
+    throw new UsageError(
+      `--baseline ${path}: no such file; create it with --write-baseline ${path} (it records today's violations)`,
+    );
   }
   const baseline = parseBaseline(text);
   if (typeof baseline === 'string') throw new UsageError(`--baseline ${path}: ${baseline}`);
   return baseline;
+}
+
+/**
+ * The command that repeats a request to the embedded server after the run, when its port and key are gone: the
+ * same server (seed, size, fault, pinned clock) answering the same request once (`serve --get`).
+ */
+function embeddedReproduction(
+  origin: string,
+  { seed, clients, now, fault }: { seed: number; clients: number; now: number; fault: string | undefined },
+): (url: string) => string {
+  const server = `--seed ${seed} --clients ${clients}${fault === undefined ? '' : ` --fault ${fault}`} --now ${now}`;
+  return (url) => `npx clerk-conformance serve ${server} --get '${url.slice(origin.length)}'`;
 }
 
 /** "checked N documents" on one rewritten stderr line, at most ten times a second. */

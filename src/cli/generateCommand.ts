@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import fc from 'fast-check';
 import { clientArbitrary } from '../arbitraries/clientArbitrary.js';
 import { nearValidClientArbitrary, nearValidMutations } from '../arbitraries/nearValidClientArbitrary.js';
-import { type Io, RunError, signalExitCode } from './io.js';
+import { type Io, RunError, signalExitCode, UsageError } from './io.js';
 import { MAX_SEED, oneOf, parseFlags, wholeNumber } from './options.js';
-import { GENERATE_USAGE } from './usage.js';
+import { GENERATE_USAGE, helpText } from './usage.js';
 
 /** Values drawn per fast-check sample call: memory stays bounded however many lines are asked for. */
 const CHUNK = 1000;
@@ -26,10 +27,12 @@ const OPTIONS = {
 export async function generateCommand(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const { values } = parseFlags(args, OPTIONS, false);
   if (values.help) {
-    io.stdout(GENERATE_USAGE);
+    io.stdout(helpText(GENERATE_USAGE, io));
     return 0;
   }
-  const count = wholeNumber(values.count ?? '', '--count');
+  if (values.count === undefined)
+    throw new UsageError('generate needs --count <n>: how many Clients to write');
+  const count = wholeNumber(values.count, '--count');
   const seed = wholeNumber(values.seed, '--seed', { max: MAX_SEED });
   const profile = oneOf(values.profile, ['default', 'strict'], '--profile');
   const arbitrary: fc.Arbitrary<unknown> = values['near-valid']
@@ -45,13 +48,16 @@ export async function generateCommand(args: string[], io: Io, signal: AbortSigna
     if (out === undefined) io.stdout(text);
     else if (!out.write(text)) await once(out, 'drain');
   };
-  for (let start = 0; start < count; start += CHUNK) {
+  // Stops early when the reader of stdout has gone (`generate … | head -1`).
+  for (let start = 0; start < count && !(out === undefined && io.stdoutClosed?.()); start += CHUNK) {
     if (signal.aborted) {
       out?.destroy();
       return signalExitCode(signal);
     }
     const values = fc.sample(arbitrary, { numRuns: Math.min(CHUNK, count - start), seed: seed + start });
     await write(values.map((value) => `${JSON.stringify(value)}\n`).join(''));
+    // Let I/O events in (a closed pipe is reported asynchronously).
+    await setImmediate();
   }
   if (out !== undefined) {
     await new Promise<void>((resolve, reject) =>

@@ -1,3 +1,5 @@
+import { ansi, colourFor, plain, type Style } from '../report/style.js';
+
 /** Where the CLI reads its environment and writes; the tests pass their own. */
 export type Io = {
   stdout: (text: string) => void;
@@ -5,13 +7,31 @@ export type Io = {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal (progress is shown only there). */
   isTTY: boolean;
+  /** How text for each stream is styled: ANSI colour on a colour terminal, plain otherwise. */
+  style?: { stdout: Style; stderr: Style };
+  /** True once the reader of stdout has gone (`generate | head -1`): commands stop writing and finish quietly. */
+  stdoutClosed?: () => boolean;
 };
 
+let stdoutClosed = false;
+// A closed pipe is the reader's choice, not a crash: stop writing to it (EPIPE would otherwise be an uncaught error).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 export const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   isTTY: process.stderr.isTTY === true,
+  style: {
+    stdout: colourFor(process.env, process.stdout) ? ansi : plain,
+    stderr: colourFor(process.env, process.stderr) ? ansi : plain,
+  },
+  stdoutClosed: () => stdoutClosed,
 };
 
 /** A mistake in the command line: exit 2 with the message and a pointer to --help. */

@@ -2,6 +2,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { RuleSetting } from '../check/types.js';
 import { UsageError } from './io.js';
+import { didYouMean } from './suggest.js';
 
 export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -47,7 +48,10 @@ export function header(text: string): [string, string] {
 
 type FlagConfig<O> = { args: string[]; options: O; allowPositionals: boolean; strict: true };
 
-/** Parses a command's flags; any parsing problem (an unknown flag, a missing value) is a UsageError. */
+/**
+ * Parses a command's flags with node's `util.parseArgs`; any problem (an unknown flag, a missing value) is a
+ * UsageError in our words, with the flag it most likely meant.
+ */
 export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: O,
@@ -56,6 +60,27 @@ export function parseFlags<const O extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseProblem(args, options, allowPositionals) ?? (error as Error).message);
   }
+}
+
+/** What is wrong with `args`, read from parseArgs' tokens (its own messages quote unevenly and suggest nothing). */
+function parseProblem(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  allowPositionals: boolean,
+): string | undefined {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  const flags = Object.keys(options).map((name) => `--${name}`);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = options[token.name];
+    if (option === undefined) return `unknown option ${token.rawName}${didYouMean(token.rawName, flags)}`;
+    if (option.type === 'string' && token.value === undefined) return `${token.rawName} needs a value`;
+    if (option.type === 'boolean' && token.inlineValue) return `${token.rawName} takes no value`;
+  }
+  const positional = tokens.find((token) => token.kind === 'positional');
+  if (!allowPositionals && positional?.kind === 'positional')
+    return `unexpected argument ${JSON.stringify(positional.value)}`;
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
-import { type Io, RunError } from './io.js';
+import { type Io, RunError, UsageError } from './io.js';
 import { MAX_SEED, parseFlags, wholeNumber } from './options.js';
-import { SERVE_USAGE } from './usage.js';
+import { helpText, SERVE_USAGE } from './usage.js';
 
 const OPTIONS = {
   port: { type: 'string', default: '4010' },
@@ -10,18 +10,25 @@ const OPTIONS = {
   clients: { type: 'string', default: '20' },
   fault: { type: 'string' },
   now: { type: 'string' },
+  get: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** `clerk-conformance serve`: runs the reference server until `signal` aborts (SIGINT, SIGTERM). */
+/**
+ * `clerk-conformance serve`: runs the reference server until `signal` aborts (SIGINT, SIGTERM), or with
+ * `--get <path>` answers that one request (with its own key), prints the body and exits: how `check --embedded`
+ * reproduces a failing page.
+ */
 export async function serveCommand(args: string[], io: Io, signal: AbortSignal): Promise<number> {
   const { values } = parseFlags(args, OPTIONS, false);
   if (values.help) {
-    io.stdout(SERVE_USAGE);
+    io.stdout(helpText(SERVE_USAGE, io));
     return 0;
   }
   const secretKey = io.env.CLERK_SECRET_KEY;
-  const port = wholeNumber(values.port, '--port', { max: 65_535 });
+  if (values.get !== undefined && !values.get.startsWith('/'))
+    throw new UsageError(`--get takes a path such as /v1/clients, got ${JSON.stringify(values.get)}`);
+  const port = values.get === undefined ? wholeNumber(values.port, '--port', { max: 65_535 }) : 0;
   const options = {
     port,
     seed: wholeNumber(values.seed, '--seed', { max: MAX_SEED }),
@@ -36,10 +43,24 @@ export async function serveCommand(args: string[], io: Io, signal: AbortSignal):
   } catch (error) {
     throw new RunError(`cannot listen on 127.0.0.1:${port}: ${listenError(error)}`);
   }
+  if (values.get !== undefined) {
+    try {
+      const response = await fetch(`${server.url}${values.get}`, {
+        headers: { authorization: `Bearer ${server.secretKey}` },
+      });
+      io.stdout(`${await response.text()}\n`);
+      return response.status === 200 ? 0 : 2;
+    } finally {
+      await server.close();
+    }
+  }
   const key = secretKey ? '$CLERK_SECRET_KEY' : REFERENCE_SECRET_KEY;
+  // The exact commands that read it, with the key it takes: a check without the key would get 401.
+  const env = secretKey ? '' : `CLERK_SECRET_KEY=${REFERENCE_SECRET_KEY} `;
   io.stderr(
     `Clerk reference server at ${server.url} (${values.clients} clients, seed ${values.seed}, fault: ${server.fault?.name ?? 'none'})\n` +
-      `Try: curl -H "Authorization: Bearer ${key}" ${server.url}/v1/clients\nStop with Ctrl-C.\n`,
+      `Check it: ${env}npx clerk-conformance check --all-pages '${server.url}/v1/clients?paginated=true'\n` +
+      `Or fetch: curl -H "Authorization: Bearer ${key}" ${server.url}/v1/clients\nStop with Ctrl-C.\n`,
   );
   if (!signal.aborted) await once(signal, 'abort');
   await server.close();

@@ -1,9 +1,28 @@
 import { SUBJECT_KIND_NAMES, SUBJECT_KINDS } from '../documents/subjectKinds.js';
+import { plain } from '../report/style.js';
 import { API_VERSIONS, LATEST_API_VERSION } from '../schema/derived/index.js';
 import { FAULTS } from '../server/faults.js';
 import { REFERENCE_SECRET_KEY } from '../server/referenceServer.js';
+import type { Io } from './io.js';
 
 /** Help texts of the CLI. */
+
+/** One option of a help text: its flags, what it does (a line each) and its default. */
+type Row = [flags: string, description: string | string[], fallback?: string];
+
+/** Option rows with the descriptions in one column, so no line is out of step. */
+function table(rows: readonly Row[]): string {
+  const width = Math.max(...rows.map(([flags]) => flags.length)) + 2;
+  return rows
+    .flatMap(([flags, description, fallback]) => {
+      const lines = typeof description === 'string' ? [description] : [...description];
+      if (fallback !== undefined) lines[lines.length - 1] += ` [default: ${fallback}]`;
+      return lines.map((line, index) => `  ${(index === 0 ? flags : '').padEnd(width)}${line}`);
+    })
+    .join('\n');
+}
+
+const HELP_ROW: Row = ['-h, --help', 'show this help'];
 
 export const CHECK_USAGE = `Usage: clerk-conformance check [options] <target...>
 
@@ -13,33 +32,57 @@ a session.* webhook event, or a Frontend API Client (bare or in a { response, cl
 recognised from its fields, and judged by its own schema and rules.
 
 Options:
-  --profile <name>        default | strict (strict: for Clerk itself or a faithful emulator)   [default]
-  --rule <id=severity>    override one rule: error | warning | off (repeatable)
-  --fail-on <severity>    error | warning: the lowest severity that fails the run             [error]
-  --format <format>       text | json                                                        [text]
-  --kind <kind>           judge every object as this kind instead of recognising it:
-${SUBJECT_KIND_NAMES.map((kind) => `                            ${kind.padEnd(13)}${SUBJECT_KINDS[kind].description}`).join('\n')}
-  --api-version <date>    the Clerk API version whose schemas judge the documents (a recorded request's
-                          Clerk-API-Version or __clerk_api_version wins; sent to URLs) [${LATEST_API_VERSION}]
-                          versions: ${API_VERSIONS.join(', ')}
-  --allow-empty           a run that finds no Client and no Session passes (else exit 2)
-  --clock-skew <ms>       tolerance for real clock skew between timestamps                    [1000]
-  --max-size <bytes>      largest document, NDJSON line, HAR file or response body            [10485760]
-  --header <"N: v">       extra request header for URLs (repeatable); CLERK_SECRET_KEY in the
-                          environment is sent as "Authorization: Bearer ..."; neither is printed
-  --timeout <ms>          how long a URL may take to answer, body included                    [10000]
-  --all-pages             follow limit/offset pagination of a list URL to its end
-  --shard <i/n>           check only the i-th of n deterministic parts of the documents
-  --embedded              also start the embedded reference server and check its GET /v1/clients
-  --fault <name>          with --embedded: make the server commit one fault (see 'serve --help')
-  --seed <n>, --clients <n>  with --embedded: the server's data                             [1, 20]
-  --report <formats>      write reports: any of junit,json,html,markdown (markdown is also
-                          appended to $GITHUB_STEP_SUMMARY when set)
-  --report-dir <dir>      where reports go                                                    [reports]
-  --write-baseline <file> record today's violations (rule, source, path) in a baseline file
-  --baseline <file>       fail only on violations not in the baseline; list the ones resolved
-  --config <file>         read options from this file          [clerk-conformance.config.json, when present]
-  -h, --help              show this help
+${table([
+  ['--profile <name>', 'default | strict (strict: for Clerk itself or a faithful emulator)', 'default'],
+  ['--rule <id=severity>', 'override one rule: error | warning | off (repeatable)'],
+  ['--fail-on <severity>', 'error | warning: the lowest severity that fails the run', 'error'],
+  ['--format <format>', 'text | json', 'text'],
+  [
+    '--kind <kind>',
+    [
+      'judge every object as this kind instead of recognising it:',
+      ...SUBJECT_KIND_NAMES.map((kind) => `${kind}: ${SUBJECT_KINDS[kind].description}`),
+    ],
+  ],
+  [
+    '--api-version <date>',
+    [
+      "the Clerk API version whose schemas judge the documents (a recorded request's",
+      'Clerk-API-Version or __clerk_api_version wins; sent to URLs as Clerk-API-Version):',
+      API_VERSIONS.join(', '),
+    ],
+    LATEST_API_VERSION,
+  ],
+  ['--allow-empty', 'a run that finds no Client and no Session passes (else exit 2)'],
+  ['--clock-skew <ms>', 'tolerance for real clock skew between timestamps', '1000'],
+  ['--max-size <bytes>', 'largest document, NDJSON line, HAR file or response body', '10485760'],
+  [
+    '--header <"N: v">',
+    [
+      'extra request header for URLs (repeatable); CLERK_SECRET_KEY in the environment',
+      'is sent as "Authorization: Bearer ..."; neither is printed',
+    ],
+  ],
+  ['--timeout <ms>', 'how long a URL may take to answer, body included', '10000'],
+  ['--all-pages', 'follow limit/offset pagination of a list URL to its end'],
+  ['--shard <i/n>', 'check only the i-th of n deterministic parts of the documents'],
+  ['--embedded', 'also start the embedded reference server and check its GET /v1/clients'],
+  ['--fault <name>', "with --embedded: make the server commit one fault (see 'help serve')"],
+  ['--seed <n>', "with --embedded: the seed of the server's Clients", '1'],
+  ['--clients <n>', 'with --embedded: how many Clients the server has', '20'],
+  [
+    '--report <formats>',
+    [
+      'write reports: any of junit,json,html,markdown (markdown is also',
+      'appended to $GITHUB_STEP_SUMMARY when set)',
+    ],
+  ],
+  ['--report-dir <dir>', 'where reports go', 'reports'],
+  ['--write-baseline <file>', "record today's violations (rule, source, path) in a baseline file"],
+  ['--baseline <file>', 'fail only on violations not in the baseline; list the ones resolved'],
+  ['--config <file>', 'read options from this file', 'clerk-conformance.config.json, when present'],
+  HELP_ROW,
+])}
 
 The config file holds the same options in camelCase JSON ("targets", "profile", "rules", "failOn", "headers",
 "report", "reportDir", "baseline", …); flags win over it, and an unknown key is an error. Headers that look like
@@ -52,15 +95,21 @@ export const SERVE_USAGE = `Usage: clerk-conformance serve [options]
 
 Runs a Clerk-compatible Backend API over generated Clients on 127.0.0.1 until interrupted.
 Requests need "Authorization: Bearer <key>": $CLERK_SECRET_KEY when set, else ${REFERENCE_SECRET_KEY}.
+It prints the exact 'check' command that reads it.
 
 Options:
-  --port <n>       port on 127.0.0.1 (0: any free port)                              [4010]
-  --seed <n>       seed of the generated Clients                                     [1]
-  --clients <n>    how many Clients                                                  [20]
-  --now <ms>       pin the server's clock (same seed and clock: same bytes)
-  --fault <name>   commit one realistic implementation mistake on purpose:
-${FAULTS.map((fault) => `                     ${fault.name.padEnd(32)}${fault.description}`).join('\n')}
-  -h, --help       show this help
+${table([
+  ['--port <n>', 'port on 127.0.0.1 (0: any free port)', '4010'],
+  ['--seed <n>', 'seed of the generated Clients', '1'],
+  ['--clients <n>', 'how many Clients', '20'],
+  ['--now <ms>', "pin the server's clock (same seed and clock: same bytes)"],
+  ['--fault <name>', 'commit one realistic implementation mistake on purpose (see Faults)'],
+  ['--get <path>', 'answer this one GET (e.g. /v1/clients), print the body and exit'],
+  HELP_ROW,
+])}
+
+Faults:
+${table(FAULTS.map((fault) => [fault.name, fault.description]))}
 `;
 
 export const GENERATE_USAGE = `Usage: clerk-conformance generate --count <n> [options]
@@ -70,21 +119,36 @@ Writes generated Clients as NDJSON, one per line, for SDKs in other languages to
 The same seed and options give the same bytes.
 
 Options:
-  --count <n>          how many Clients (required)
-  --seed <n>           fast-check seed                                                  [1]
-  --near-valid         Clients that each break exactly one named rule
-  --profile <name>     default | strict: with --near-valid, only rules the profile reports   [default]
-  --out <file>         write to a file instead of stdout
-  -h, --help           show this help
+${table([
+  ['--count <n>', 'how many Clients (required)'],
+  ['--seed <n>', 'fast-check seed', '1'],
+  ['--near-valid', 'Clients that each break exactly one named rule'],
+  ['--profile <name>', 'default | strict: with --near-valid, only rules the profile reports', 'default'],
+  ['--out <file>', 'write to a file instead of stdout'],
+  HELP_ROW,
+])}
 `;
 
 export const USAGE = `Usage: clerk-conformance <command> [options]
 
 Commands:
-  check <target...>   check Clerk Client documents from URLs, files, directories or stdin
-  serve               run the embedded Clerk reference server
-  generate            write generated Clients (valid or near-valid) as NDJSON fixtures
+${table([
+  ['check <target...>', 'check Clerk Clients and Sessions from URLs, files, directories or stdin'],
+  ['serve', 'run the embedded Clerk reference server'],
+  ['generate', 'write generated Clients (valid or near-valid) as NDJSON fixtures'],
+  ['help [command]', 'show this help, or the options of a command'],
+])}
 
-Run 'clerk-conformance <command> --help' for a command's options.
+Options: --version prints the version; -h, --help this help.
+Run 'clerk-conformance help <command>' (or '<command> --help') for a command's options.
 Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage, input or target error.
 `;
+
+/** Each command's help, for `help <command>`. */
+export const COMMAND_USAGE = { check: CHECK_USAGE, serve: SERVE_USAGE, generate: GENERATE_USAGE } as const;
+
+/** A help text with its headings (`Usage:`, `Options:`, …) in bold on a colour terminal. */
+export function helpText(text: string, io: Io): string {
+  const style = io.style?.stdout ?? plain;
+  return text.replace(/^([A-Z][a-z ]+:)/gm, (heading) => style('bold', heading));
+}

@@ -10,6 +10,7 @@ export const statusMatchesClock = {
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real data: 4/4 active and 1/1 expired sessions.',
   surfaces: ['bapi', 'fapi'],
+  needsNow: true,
   ...perSession((session, { now, clockSkewMs }, index, found) => {
     const { status, expire_at: expire } = session;
     if (now === undefined || !isTimestamp(expire)) return found;

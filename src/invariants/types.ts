@@ -30,6 +30,8 @@ export type Invariant = {
   evidence: string;
   /** The APIs whose documents it applies to. */
   surfaces: readonly Surface[];
+  /** True when the rule can only be judged at a known observation time (`now`). */
+  needsNow?: boolean;
   /** Pure and total: any JSON value in, findings out, never a throw; reads only values of the right type. */
   check: (client: unknown, context: InvariantContext) => readonly Finding[];
   /** The same rule on one Session document, paths from its root; absent for rules about a Client as a whole. */

@@ -29,7 +29,14 @@ export function* jsonReportChunks(result: RunResult, settings?: Record<string, u
     ]);
   }
   fields.push(['violations', result.violations.map(shown)]);
-  fields.push(['errors', result.errors.map(({ source, message }) => ({ source, message }))]);
+  fields.push([
+    'errors',
+    result.errors.map(({ source, message, reproduce }) => ({
+      source,
+      message,
+      ...(reproduce === undefined ? {} : { reproduce }),
+    })),
+  ]);
   if (result.baseline !== undefined) fields.push(['baseline', result.baseline]);
   if (settings !== undefined) fields.push(['settings', settings]);
   yield '{';

@@ -3,29 +3,38 @@ import { countsOf } from '../check/ruleTally.js';
 import type { RunResult, SourcedViolation } from '../check/runCheck.js';
 import type { SubjectCounts } from '../documents/subjectKinds.js';
 import { lineSafe } from './lineSafe.js';
+import { plain, type Style } from './style.js';
 
 /**
  * The human report: violations grouped by rule with source and path, how to fetch each failing URL again, input
  * errors, then a one-line summary.
  */
-export function textReport(result: RunResult): string {
+export function textReport(result: RunResult, style: Style = plain): string {
   const lines: string[] = [];
   for (const [rule, violations] of groupByRule(result.violations)) {
     const severity = violations[0]?.severity ?? 'error';
     const total = result.tally[rule]?.total ?? violations.length;
     const cut = total > violations.length ? ` (the first ${violations.length} shown)` : '';
-    lines.push(`${rule} (${severity}): ${plural(total, 'violation')}${cut}`);
+    const heading = `${rule} (${severity}): ${plural(total, 'violation')}${cut}`;
+    lines.push(style(['bold', severity === 'error' ? 'red' : 'yellow'], heading));
     // Target text (a file name, a key) is escaped and never starts a line: it cannot inject a CI log command.
     for (const { source, path, message, params, known } of violations) {
-      const where = `${lineSafe(source)}  ${lineSafe(path) || '(the document)'}`;
-      lines.push(`  - ${where}  ${message}${lineSafe(details(params))}${known ? '  [known]' : ''}`);
+      const where = `${lineSafe(source)}  ${style('cyan', lineSafe(path) || '(the document)')}`;
+      lines.push(
+        `  - ${where}  ${message}${lineSafe(details(params))}${known ? style('dim', '  [known]') : ''}`,
+      );
     }
     lines.push('');
   }
   // One reproduction line per failing URL, however many violations it has.
   const reproductions = new Set(result.violations.flatMap((violation) => violation.reproduce ?? []));
+  for (const error of result.errors) if (error.reproduce) reproductions.add(error.reproduce);
   if (reproductions.size > 0) {
-    lines.push('Reproduce with:', ...[...reproductions].map((command) => `  ${lineSafe(command)}`), '');
+    lines.push(
+      style('bold', 'Reproduce with:'),
+      ...[...reproductions].map((command) => `  ${lineSafe(command)}`),
+      '',
+    );
   }
   if (result.baseline !== undefined) {
     const { file, known, resolved } = result.baseline;
@@ -40,11 +49,11 @@ export function textReport(result: RunResult): string {
     lines.push('');
   }
   for (const { source, message } of result.errors)
-    lines.push(`input error: ${lineSafe(source)}: ${lineSafe(message)}`);
+    lines.push(`${style('red', 'input error:')} ${lineSafe(source)}: ${lineSafe(message)}`);
   if (result.errorCount > result.errors.length)
     lines.push(`… and ${result.errorCount - result.errors.length} more input errors (not kept)`);
   if (result.errors.length > 0) lines.push('');
-  lines.push(summaryLine(result));
+  lines.push(style(['bold', result.ok ? 'green' : 'red'], summaryLine(result)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -53,7 +53,7 @@ export async function writeReports(
     failures.push(new OutputError('reports into', dir, error));
   }
   const render: Record<ReportFormat, () => string> = {
-    junit: () => junitReport(result),
+    junit: () => junitReport(result, settings),
     json: () => jsonReport(result, settings),
     html: () => htmlReport(result, settings),
     markdown: () => markdownReport(result),

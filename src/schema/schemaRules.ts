@@ -6,6 +6,8 @@ export type RuleDescription = {
   description: string;
   severity: { default: RuleSetting; strict: RuleSetting };
   evidence: string;
+  /** True when the rule can only be judged at a known observation time (`now`); reports skip it otherwise. */
+  needsNow?: boolean;
 };
 
 const EVIDENCE =

@@ -114,7 +114,7 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'third-session-onward',
-    description: 'from the third session on, expire_at is sent as created_at (a lifetime lookup off by two)',
+    description: 'from the third session on, expire_at is sent as created_at (an off-by-two lookup)',
     caughtBy: 'timestamps-ordered',
     serialize: (client) => ({
       ...client,

@@ -12,7 +12,13 @@ export type TargetDocument = {
 };
 
 /** A document that could not be read: the source that caused it and why, in words. */
-export type TargetError = { kind: 'error'; source: string; message: string };
+export type TargetError = {
+  kind: 'error';
+  source: string;
+  message: string;
+  /** For a URL, a command that repeats the failing request (`curl …`), secrets replaced by placeholders. */
+  reproduce?: string;
+};
 
 /** Something the target passed over on purpose (a HAR entry that is no Client response), counted in the report. */
 export type TargetSkip = { kind: 'skipped'; source: string; reason: string };
@@ -38,6 +44,11 @@ export type ReadOptions = {
   signal?: AbortSignal;
   /** Shown instead of a URL's origin in sources (`embedded`), so sources stay the same across runs. */
   sourceOrigin?: string;
+  /**
+   * Writes the command that repeats a request to `url` (its secret query values shown as `***`). Default: a `curl`
+   * line with the secret key and credential headers as placeholders.
+   */
+  reproduce?: (url: string) => string;
 };
 
 /** 10 MiB: far above any real Client list page, small enough to refuse a runaway file. */

@@ -30,23 +30,23 @@ export async function* urlTarget(spec: string, options: ReadOptions): AsyncGener
   if (options.allPages && !page.searchParams.has('limit'))
     page.searchParams.set('limit', String(DEFAULT_PAGE_LIMIT));
   const secrets = secretValues(options);
+  const unsendable = unsendableHeader(options);
+  if (unsendable !== undefined) {
+    yield { kind: 'error', source: displayUrl(page), message: unsendable };
+    return;
+  }
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   let count = 0;
   for (; page !== undefined && count < maxPages; count++) {
     const shown = displayUrl(page);
     const source = options.sourceOrigin ? `${options.sourceOrigin}${shown.slice(page.origin.length)}` : shown;
+    const reproduce = options.reproduce ? options.reproduce(shown) : curlLine(page, options);
     const fetched = await fetchJson(page, options, secrets);
     if (!fetched.ok) {
-      yield { kind: 'error', source, message: redact(fetched.message, secrets) };
+      yield { kind: 'error', source, message: redact(fetched.message, secrets), reproduce };
       return;
     }
-    yield {
-      kind: 'document',
-      source,
-      value: fetched.value,
-      observedAt: fetched.observedAt,
-      reproduce: curlLine(page, options),
-    };
+    yield { kind: 'document', source, value: fetched.value, observedAt: fetched.observedAt, reproduce };
     page = options.allPages ? nextPage(page, fetched.value) : undefined;
   }
   if (page !== undefined) {
@@ -58,6 +58,34 @@ export async function* urlTarget(spec: string, options: ReadOptions): AsyncGener
       message: `stopped after ${count} pages and the list goes on: the run is incomplete`,
     };
   }
+}
+
+/**
+ * Why a header cannot be sent, naming it but never showing its value: HTTP header values are Latin-1 without
+ * CR, LF or NUL (a key pasted with a typographic `…` fails inside fetch with a cryptic ByteString error).
+ */
+function unsendableHeader(options: ReadOptions): string | undefined {
+  const values: Array<[string, string]> = Object.entries(options.headers ?? {});
+  if (options.secretKey) values.unshift(['the secret key', options.secretKey]);
+  for (const [name, value] of values) {
+    const at = firstUnsendable(value);
+    if (at !== undefined) {
+      const what = name === 'the secret key' ? name : `header ${name}`;
+      return `${what} contains a character that cannot be sent in an HTTP header (${at}): the request was not made`;
+    }
+  }
+  return undefined;
+}
+
+/** `U+2026 at position 8` for the first character no header value may hold, or undefined. */
+export function firstUnsendable(value: string): string | undefined {
+  const index = [...value].findIndex((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return code > 0xff || code === 0 || code === 0x0a || code === 0x0d;
+  });
+  if (index === -1) return undefined;
+  const code = [...value][index]?.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${index + 1}`;
 }
 
 /** The headers a request carries: the secret key as a bearer token, then the caller's headers. */

@@ -28,6 +28,8 @@ function result(sources: string[]): RunResult {
     skipped: 0,
     targets: [],
     failOn: 'error',
+    startedAt: 0,
+    durationMs: 0,
   };
 }
 

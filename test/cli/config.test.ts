@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cliIo.js';
+import { tempDir } from '../tempDir.js';
 
 const examples = join(process.cwd(), 'examples');
 let dir: string;
 const cwd = process.cwd();
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'config-'));
+  dir = tempDir('config');
   process.chdir(dir);
 });
 afterEach(() => process.chdir(cwd));

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { checkClient } from '../../src/index.js';
 import { captureIo } from '../cliIo.js';
+import { tempDir } from '../tempDir.js';
 
 async function generate(...argv: string[]): Promise<string> {
   const io = captureIo();
@@ -38,7 +38,7 @@ test('near-valid lines carry the rule, the path and the time to check at', async
 });
 
 test('--out writes the file and says so', async () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'generate-')), 'clients.ndjson');
+  const out = join(tempDir('generate'), 'clients.ndjson');
   const io = captureIo();
   expect(await main(['generate', '--count', '5', '--out', out], io)).toBe(0);
   expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(5);
@@ -48,5 +48,5 @@ test('--out writes the file and says so', async () => {
 test('--count is required', async () => {
   const io = captureIo();
   expect(await main(['generate'], io)).toBe(2);
-  expect(io.err()).toContain('--count takes a whole number, got ""');
+  expect(io.err()).toContain('generate needs --count <n>: how many Clients to write');
 });

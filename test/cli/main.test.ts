@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { CHECK_USAGE, GENERATE_USAGE, SERVE_USAGE, USAGE } from '../../src/cli/usage.js';
+import { ansi } from '../../src/report/style.js';
 import { captureIo } from '../cliIo.js';
 import { client, copy } from '../helpers.js';
+import { tempDir } from '../tempDir.js';
 
 async function run(...argv: string[]) {
   const io = captureIo();
@@ -15,7 +17,7 @@ async function run(...argv: string[]) {
 }
 
 function files(contents: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'clerk-conformance-cli-'));
+  const root = tempDir('clerk-conformance-cli');
   for (const [name, text] of Object.entries(contents)) writeFileSync(join(root, name), text);
   return root;
 }
@@ -125,8 +127,16 @@ describe('clerk-conformance check', () => {
     [['check', '--rule', 'id-prefixes', 'x.json'], '--rule takes id=error|warning|off, got "id-prefixes"'],
     [['check', '--rule', 'nope=off', 'x.json'], 'unknown rule "nope"'],
     [['check', '--max-size', 'big', 'x.json'], '--max-size takes a whole number, got "big"'],
-    [['check', '--colour', 'x.json'], "Unknown option '--colour'"],
-    [['lint'], 'unknown command "lint"'],
+    [['check', '--colour', 'x.json'], 'unknown option --colour\n'],
+    [['check', '--formt', 'json', 'x.json'], 'unknown option --formt (did you mean --format?)'],
+    [['check', 'x.json', '--format'], '--format needs a value'],
+    [['check', '--embedded=yes'], '--embedded takes no value'],
+    [['serve', 'extra'], 'unexpected argument "extra"'],
+    [['generate'], 'generate needs --count <n>: how many Clients to write'],
+    [['chek', 'x.json'], 'unknown command "chek" (did you mean check?)'],
+    [['lint'], 'unknown command "lint"\n'],
+    [['help', 'lint'], 'help takes one of check, serve, generate, got "lint"'],
+    [['--verison'], 'unknown option --verison (did you mean --version?)'],
   ])('usage error %j exits 2 with a clear message', async (argv, message) => {
     const { code, stderr, stdout } = await run(...argv);
     expect(code).toBe(2);
@@ -138,6 +148,11 @@ describe('clerk-conformance check', () => {
     const { code, stdout } = await run('check', '--help');
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: clerk-conformance check [options] <target...>');
+  });
+
+  test('a usage error points to the help of its command', async () => {
+    expect((await run('check', '--formt')).stderr).toContain("Run 'clerk-conformance help check' for usage.");
+    expect((await run('chek')).stderr).toContain("Run 'clerk-conformance --help' for usage.");
   });
 
   test('reads - from stdin through the real binary', async () => {
@@ -152,12 +167,54 @@ describe('clerk-conformance check', () => {
   });
 });
 
+describe('conventions', () => {
+  test('--version prints the package version and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(await run('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  test.each([
+    ['check', CHECK_USAGE],
+    ['serve', SERVE_USAGE],
+    ['generate', GENERATE_USAGE],
+  ])('help %s prints the same help as --help', async (command, usage) => {
+    expect(await run('help', command)).toEqual({ code: 0, stdout: usage, stderr: '' });
+    expect((await run(command, '--help')).stdout).toBe(usage);
+  });
+
+  test('help alone prints the general help and exits 0; no command at all exits 2', async () => {
+    expect(await run('help')).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+    expect((await run()).code).toBe(2);
+  });
+
+  test('a colour terminal gets the verdict, headings and errors in colour; other output stays plain', async () => {
+    const io = { ...captureIo(), style: { stdout: ansi, stderr: ansi } };
+    expect(await main(['check', 'examples/broken'], io)).toBe(1);
+    expect(io.out()).toContain('\u001b[1m\u001b[31mnot conformant: 8 documents');
+    expect(await main(['chek'], io)).toBe(2);
+    expect(io.err()).toContain(`${ansi(['bold', 'red'], 'clerk-conformance:')} unknown command`);
+    expect((await run('check', 'examples/broken')).stdout).not.toContain('\u001b[');
+  });
+
+  test('generate | head -1 stops quietly when the reader goes away (no EPIPE stack)', async () => {
+    const { stdout, stderr } = await promisify(execFile)('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      'node --import tsx src/cli/bin.ts generate --count 200000 | head -1',
+    ]);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')).toHaveLength(2);
+    expect(JSON.parse(stdout).object).toBe('client');
+  });
+});
+
 test('a 200,000-deep document is checked and reported without a stack overflow (regression: report excerpts)', async () => {
   const root = files({
     'deep.json': `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
     'deep-object.json': `${'{"x":'.repeat(100_000)}1${'}'.repeat(100_000)}`,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'deep-reports-'));
+  const dir = tempDir('deep-reports');
   const { code, stdout } = await run('check', '--report', 'html,json', '--report-dir', dir, root);
   expect(code).toBe(1);
   expect(stdout).toMatch(/not conformant: 2 documents, 2 clients checked/);

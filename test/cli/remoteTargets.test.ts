@@ -104,3 +104,62 @@ test('serve runs the reference server until stopped', async () => {
   stopped.abort('SIGINT');
   expect(await running).toBe(0);
 });
+
+describe('newcomer mistakes with URLs (issue 12)', () => {
+  test('a pasted placeholder key (sk_live_…) is a usage error naming CLERK_SECRET_KEY, before any request', async () => {
+    const server = await serve((_, response) => response.end('{}'));
+    servers.push(server);
+    const io = captureIo({ CLERK_SECRET_KEY: 'sk_live_…' });
+    expect(await main(['check', `${server.url}/v1/clients`], io)).toBe(2);
+    expect(io.err()).toContain(
+      'CLERK_SECRET_KEY contains a character that cannot be sent in an HTTP header (U+2026 at position 9)',
+    );
+    expect(io.err()).not.toContain('ByteString');
+    expect(server.requests).toEqual([]);
+  });
+
+  test('a 401 gets a reproduction line and, without a key, a hint that names the variable and the serve key', async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end('{"errors":[{"message":"unauthorized"}]}');
+    });
+    servers.push(server);
+    const io = captureIo();
+    expect(await main(['check', `${server.url}/v1/clients`], io)).toBe(2);
+    expect(io.out()).toContain(`Reproduce with:\n  curl -sS '${server.url}/v1/clients'\n`);
+    expect(io.err()).toContain('Hint: a URL answered 401: set CLERK_SECRET_KEY.');
+    expect(io.err()).toContain('sk_test_clerk_client_conformance');
+  });
+
+  test('a refused connection gets a reproduction line too, with the key as a placeholder', async () => {
+    const server = await serve((_, response) => response.end());
+    await server.close();
+    const io = captureIo({ CLERK_SECRET_KEY: SECRET });
+    expect(await main(['check', `${server.url}/v1/clients`], io)).toBe(2);
+    expect(io.out()).toContain('connection refused by');
+    expect(io.out()).toContain(
+      `Reproduce with:\n  curl -sS -H "Authorization: Bearer $CLERK_SECRET_KEY" '${server.url}/v1/clients'\n`,
+    );
+    expect(io.out()).not.toContain(SECRET);
+  });
+
+  test('--embedded reproduces with a serve --get of the same server, not a port and key that are gone', async () => {
+    const io = captureIo({ CLERK_SECRET_KEY: SECRET });
+    const argv = ['check', '--embedded', '--seed', '3', '--fault', 'duplicate-session'];
+    expect(await main([...argv, '--format', 'json'], io)).toBe(1);
+    const port = /127\.0\.0\.1:(\d+)/.exec(io.err())?.[1];
+    const [violation] = JSON.parse(io.out()).violations;
+    expect(violation.reproduce).toMatch(
+      /^npx clerk-conformance serve --seed 3 --clients 20 --fault duplicate-session --now \d{13} --get '\/v1\/clients\?paginated=true&limit=100'$/,
+    );
+    expect(io.out()).not.toContain(`:${port}`);
+    expect(io.out()).not.toContain(SECRET);
+    // Run as printed, it answers the page the check saw, with the duplicated session in the same Client.
+    const replay = captureIo();
+    const args = (violation.reproduce as string).replaceAll("'", '').split(' ').slice(2);
+    expect(await main(args, replay)).toBe(0);
+    const index = Number(/#\/data\/(\d+)$/.exec(violation.source)?.[1]);
+    const ids: string[] = JSON.parse(replay.out()).data[index].session_ids;
+    expect(new Set(ids).size).toBeLessThan(ids.length);
+  });
+});

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cliIo.js';
+import { tempDir } from '../tempDir.js';
 
-const temp = () => mkdtempSync(join(tmpdir(), 'reports-'));
+const temp = () => tempDir('reports');
 
 test('--report junit,json,html,markdown writes the four reports in --report-dir, settings without secrets', async () => {
   const dir = temp();
@@ -114,6 +114,23 @@ test('reports are written without a secret key in the environment too (regressio
   const io = captureIo();
   expect(await main(['check', '--report', 'html,json', '--report-dir', dir, 'examples/valid'], io)).toBe(0);
   expect(readFileSync(join(dir, 'clerk-conformance.html'), 'utf8')).toContain(
-    '<p class="verdict pass" id="verdict">Conformant</p>',
+    '<p class="verdict pass" id="verdict">✓ Conformant</p>',
   );
+});
+
+test('the config example works before a baseline exists: --write-baseline creates it; alone, a hint says how', async () => {
+  const dir = temp();
+  const baseline = join(dir, 'conformance-baseline.json');
+  const config = join(dir, 'clerk-conformance.config.json');
+  writeFileSync(config, JSON.stringify({ targets: ['examples/broken'], baseline }));
+  const missing = captureIo();
+  expect(await main(['check', '--config', config], missing)).toBe(2);
+  expect(missing.err()).toContain(
+    `--baseline ${baseline}: no such file; create it with --write-baseline ${baseline}`,
+  );
+  const first = captureIo();
+  expect(await main(['check', '--config', config, '--write-baseline', baseline], first)).toBe(1);
+  expect(first.err()).toContain(`No baseline at ${baseline} yet: checking without one.`);
+  expect(first.err()).toContain(`Wrote 14 violation(s) to the baseline ${baseline}.`);
+  expect(await main(['check', '--config', config], captureIo())).toBe(0);
 });

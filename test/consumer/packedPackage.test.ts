@@ -4,20 +4,21 @@
  * the CLI from it, and require() it from CommonJS. Packages come from the npm cache that `npm ci` filled.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { client } from '../helpers.js';
+import { tempDir } from '../tempDir.js';
 
 const run = promisify(execFile);
-const project = mkdtempSync(join(tmpdir(), 'consumer-'));
+const project = tempDir('consumer');
 let packedFiles: string[] = [];
+let installLog = '';
 
 beforeAll(async () => {
-  const packed = mkdtempSync(join(tmpdir(), 'packed-'));
+  const packed = tempDir('packed');
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', packed], {
     cwd: process.cwd(),
   });
@@ -32,7 +33,7 @@ beforeAll(async () => {
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
   );
   const { devDependencies: dev } = packageJson;
-  await run(
+  const installed = await run(
     'npm',
     [
       'install',
@@ -47,6 +48,7 @@ beforeAll(async () => {
     ],
     { cwd: project },
   );
+  installLog = installed.stdout + installed.stderr;
 }, 240_000);
 
 test('the tarball holds only what a user needs: the build, the schema, the docs of the package', () => {
@@ -62,6 +64,17 @@ test('the tarball holds only what a user needs: the build, the schema, the docs 
   expect(packedFiles).toContain('dist/schema/derived/webhooks-2025-04-15.json');
   // No test, benchmark or fixture file (the vitest helper is a feature, not a test).
   expect(packedFiles.filter((path) => /\.test\.|bench|fixture|\/test\//i.test(path))).toEqual([]);
+  // No source map: it would point stack frames and editors into src/, which is not shipped.
+  expect(packedFiles.filter((path) => path.endsWith('.map'))).toEqual([]);
+});
+
+test('the published manifest runs no install script (npm would warn every consumer)', () => {
+  const installed = JSON.parse(
+    readFileSync(join(project, 'node_modules', 'clerk-client-conformance', 'package.json'), 'utf8'),
+  ) as { scripts?: Record<string, string> };
+  const lifecycle = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'];
+  expect(Object.keys(installed.scripts ?? {}).filter((name) => lifecycle.includes(name))).toEqual([]);
+  expect(installLog).not.toContain('clerk-client-conformance');
 });
 
 test('one fast-check instance: the consumer’s own serves the package (a peer dependency)', async () => {

@@ -1,14 +1,14 @@
 /** Run results for report tests: the broken examples, and a hostile document whose text tries to break out. */
-import { runCheck } from '../../src/check/runCheck.js';
+import { type RunOptions, runCheck } from '../../src/check/runCheck.js';
 import { openTarget } from '../../src/targets/index.js';
 import { client } from '../helpers.js';
 
-export async function brokenExamplesResult() {
+export async function brokenExamplesResult(options: RunOptions = {}) {
   async function* items() {
     for await (const item of openTarget('examples/broken', { maxBytes: 1 << 20 }))
       yield { ...item, target: 'examples/broken' };
   }
-  return runCheck(items());
+  return runCheck(items(), options);
 }
 
 /** Script, event handler and style breakouts in keys, values and the source. */

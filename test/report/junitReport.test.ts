@@ -19,7 +19,9 @@ test('is well-formed JUnit XML: a testsuite per target, a testcase per rule, fai
     tests: String(ruleIds.length + 1),
     failures: '8',
     errors: '0',
+    skipped: '5',
   });
+  expect(Number(testsuites.time)).toBeGreaterThan(0);
   const [suite] = testsuites.testsuite;
   expect(suite).toMatchObject({ name: 'examples/broken', tests: String(ruleIds.length + 1), failures: '8' });
   expect(suite.testcase.map((testcase: { name: string }) => testcase.name)).toEqual([
@@ -46,4 +48,35 @@ test('input errors are errors of the "read documents" testcase, and hostile text
   expect(suite.name).toBe(HOSTILE);
   expect(suite.testcase[0].error[0].message).toBe(`${HOSTILE}.json: ${HOSTILE}`);
   expect(xml).not.toContain('<script>');
+});
+
+test('suites and cases carry a time; rules that are off or could not be judged are <skipped/> with the reason', async () => {
+  const { testsuites } = parser.parse(
+    junitReport(await brokenExamplesResult(), { rules: { 'id-prefixes': 'off' } }),
+  );
+  const [suite] = testsuites.testsuite;
+  expect(suite.skipped).toBe('6');
+  expect(suite.time).toMatch(/^\d+\.\d{3}$/);
+  expect(suite.testcase[0].time).toBe(suite.time);
+  for (const testcase of suite.testcase) expect(testcase.time).toMatch(/^\d+\.\d{3}$/);
+  const skipped = Object.fromEntries(
+    suite.testcase
+      .filter((testcase: { skipped?: unknown }) => testcase.skipped !== undefined)
+      .map((testcase: { name: string; skipped: { message: string } }) => [
+        testcase.name,
+        testcase.skipped.message,
+      ]),
+  );
+  expect(skipped).toEqual({
+    'id-prefixes': 'the rule is off in this run',
+    'ksuid-ids': 'the rule is off in this run',
+    'status-matches-clock': 'needs the time each document was observed, which this target does not give',
+    // Backend API Clients only: the Frontend API's own rules have nothing to judge.
+    'active-session-has-token': 'no Frontend API document it applies to was checked',
+    'sessions-after-client': 'no Frontend API document it applies to was checked',
+    'completed-sign-in-session-listed': 'no Frontend API document it applies to was checked',
+  });
+  // In the strict profile ksuid-ids is judged.
+  const strict = parser.parse(junitReport(await brokenExamplesResult(), { profile: 'strict' }));
+  expect(strict.testsuites.testsuite[0].skipped).toBe('4');
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { harTarget } from '../../src/targets/harTarget.js';
 import type { TargetItem } from '../../src/targets/types.js';
 import { client } from '../helpers.js';
+import { tempDir } from '../tempDir.js';
 
 function entry(url: string, status: number, body: unknown, extra: Record<string, unknown> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -16,7 +16,7 @@ function entry(url: string, status: number, body: unknown, extra: Record<string,
 }
 
 async function read(har: unknown): Promise<{ path: string; items: TargetItem[] }> {
-  const path = join(mkdtempSync(join(tmpdir(), 'har-')), 'session.har');
+  const path = join(tempDir('har'), 'session.har');
   writeFileSync(path, typeof har === 'string' ? har : JSON.stringify(har));
   const items: TargetItem[] = [];
   for await (const item of harTarget(path, { maxBytes: 1 << 20 })) items.push(item);

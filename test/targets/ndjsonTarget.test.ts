@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ndjsonTarget } from '../../src/targets/ndjsonTarget.js';
 import type { TargetItem } from '../../src/targets/types.js';
+import { tempDir } from '../tempDir.js';
 
 async function read(text: string, maxBytes = 1 << 20): Promise<{ path: string; items: TargetItem[] }> {
-  const path = join(mkdtempSync(join(tmpdir(), 'ndjson-')), 'log.ndjson');
+  const path = join(tempDir('ndjson'), 'log.ndjson');
   writeFileSync(path, text);
   const items: TargetItem[] = [];
   for await (const item of ndjsonTarget(path, { maxBytes })) items.push(item);

@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_MAX_BYTES, openTarget, type TargetItem } from '../../src/targets/index.js';
+import { tempDir } from '../tempDir.js';
 
 async function collect(spec: string, maxBytes = DEFAULT_MAX_BYTES): Promise<TargetItem[]> {
   const items: TargetItem[] = [];
@@ -11,7 +11,7 @@ async function collect(spec: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Targ
 }
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'clerk-conformance-'));
+  const root = tempDir('clerk-conformance');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);

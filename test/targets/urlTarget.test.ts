@@ -63,6 +63,7 @@ describe('urlTarget', () => {
         kind: 'error',
         source: `${server.url}/v1/clients`,
         message: 'HTTP 500 Internal Server Error: "<html><body>Internal error for key ***</body></html>"',
+        reproduce: `curl -sS -H "Authorization: Bearer $CLERK_SECRET_KEY" '${server.url}/v1/clients'`,
       },
     ]);
   });
@@ -81,7 +82,12 @@ describe('urlTarget', () => {
   test('a server that never answers is a timeout error', async () => {
     const server = await start(() => {});
     expect(await read(server.url, { timeoutMs: 300 })).toEqual([
-      { kind: 'error', source: `${server.url}/`, message: 'no complete response within 300 ms (--timeout)' },
+      {
+        kind: 'error',
+        source: `${server.url}/`,
+        message: 'no complete response within 300 ms (--timeout)',
+        reproduce: `curl -sS -H "Authorization: Bearer $CLERK_SECRET_KEY" '${server.url}/'`,
+      },
     ]);
   });
 
@@ -112,8 +118,22 @@ describe('urlTarget', () => {
         kind: 'error',
         source: `${server.url}/v1/clients`,
         message: `connection refused by ${new URL(server.url).host}`,
+        reproduce: `curl -sS -H "Authorization: Bearer $CLERK_SECRET_KEY" '${server.url}/v1/clients'`,
       },
     ]);
+  });
+
+  test('a key that cannot be sent is an error naming it (never its value), and no request is made', async () => {
+    const server = await start((_, response) => json(response, 200, client(0)));
+    const [item] = await read(`${server.url}/v1/clients`, { secretKey: 'sk_test_…' });
+    expect((item as { message: string }).message).toBe(
+      'the secret key contains a character that cannot be sent in an HTTP header (U+2026 at position 9): the request was not made',
+    );
+    const [header] = await read(server.url, { headers: { 'X-Tenant': 'a\nb' } });
+    expect((header as { message: string }).message).toMatch(
+      /^header X-Tenant contains .* \(U\+000A at position 2\)/,
+    );
+    expect(server.requests).toEqual([]);
   });
 
   test('a redirect to another origin never carries the credentials; a same-origin one does', async () => {

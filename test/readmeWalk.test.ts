@@ -1,0 +1,126 @@
+/**
+ * A newcomer's first hour, in the README's order, on a copy of the project (its own dist/, the same node_modules):
+ * build, `npx clerk-conformance` after a rebuild, `npm run conformance`, reports, generate, serve + check, and an
+ * --embedded reproduction line run as printed. `npm install` itself is left to .ci/run and fresh-clone.sh.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
+import { tempDir } from './tempDir.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const project = join(tempDir('readme-walk'), 'project');
+const children: ChildProcess[] = [];
+
+/** A shell command in the copy: its exit code and output, never a throw. */
+async function sh(
+  command: string,
+  timeout = 120_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return promisify(execFile)('bash', ['-o', 'pipefail', '-c', command], { cwd: project, timeout }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+beforeAll(() => {
+  // Everything but what a build or install makes; node_modules is shared.
+  const skip = /^\/(node_modules|dist|\.git|reports\/.+)(\/|$)/;
+  cpSync(root, project, { recursive: true, filter: (path) => !skip.test(path.slice(root.length - 1)) });
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+});
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+});
+
+describe.sequential('the README, in order', () => {
+  test('npm run conformance builds, leaves the CLI executable, and checks the embedded server', async () => {
+    const { code, stdout, stderr } = await sh('npm run conformance --silent', 180_000);
+    expect(stderr).toMatch(
+      /^Started the embedded Clerk reference server at http:\/\/127\.0\.0\.1:\d+ \(20 clients/,
+    );
+    expect({ code, stdout }).toEqual({
+      code: 0,
+      stdout: 'conformant: 1 document, 20 clients checked, no violations\n',
+    });
+    expect(statSync(join(project, 'dist/cli/bin.js')).mode & 0o111).toBe(0o111);
+  }, 180_000);
+
+  test('npx clerk-conformance works after a rebuild (npm run build)', async () => {
+    expect((await sh('npm run build --silent', 180_000)).code).toBe(0);
+    expect(statSync(join(project, 'dist/cli/bin.js')).mode & 0o755).toBe(0o755);
+    expect(await sh('npx --no-install clerk-conformance --version')).toEqual({
+      code: 0,
+      stdout: `${packageJson.version}\n`,
+      stderr: '',
+    });
+    const help = await sh('npx --no-install clerk-conformance help check');
+    expect(help.stdout).toContain('Usage: clerk-conformance check [options] <target...>');
+  }, 180_000);
+
+  test('the broken examples exit 1 and write the HTML report', async () => {
+    const { code, stdout } = await sh(
+      'npx --no-install clerk-conformance check examples/broken --report html',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('not conformant: 8 documents, 8 clients checked, 14 errors');
+    expect(readFileSync(join(project, 'reports/clerk-conformance.html'), 'utf8')).toContain('Not conformant');
+  });
+
+  test('generate writes fixtures, and stops quietly in a pipe', async () => {
+    const out = await sh(
+      'npx --no-install clerk-conformance generate --count 1000 --seed 42 --out clients.ndjson',
+    );
+    expect(out.code).toBe(0);
+    expect(readFileSync(join(project, 'clients.ndjson'), 'utf8').trimEnd().split('\n')).toHaveLength(1000);
+    const near = await sh(
+      'npx --no-install clerk-conformance generate --count 1000 --near-valid --profile strict > broken.ndjson',
+    );
+    expect(near.code).toBe(0);
+    expect(existsSync(join(project, 'broken.ndjson'))).toBe(true);
+    const head = await sh('npx --no-install clerk-conformance generate --count 100000 | head -1');
+    expect(head).toMatchObject({ code: 0, stderr: '' });
+    expect(head.stdout.split('\n')).toHaveLength(2);
+  });
+
+  test('serve prints a check command that passes against it, as printed', async () => {
+    // node rather than npx, so the server is this child and stops with it.
+    const serve = spawn('node', ['dist/cli/bin.js', 'serve', '--port', '0', '--clients', '5'], {
+      cwd: project,
+      env: { ...process.env, CLERK_SECRET_KEY: '' },
+    });
+    children.push(serve);
+    let printed = '';
+    serve.stderr.on('data', (chunk) => {
+      printed += chunk;
+    });
+    await expect.poll(() => printed, { timeout: 30_000 }).toContain('Check it: ');
+    const command = /Check it: (.+)\n/.exec(printed)?.[1] ?? '';
+    expect(command).toMatch(
+      /^CLERK_SECRET_KEY=sk_test_clerk_client_conformance npx clerk-conformance check /,
+    );
+    const checked = await sh(command.replace('npx ', 'npx --no-install '));
+    expect(checked).toMatchObject({
+      code: 0,
+      stdout: 'conformant: 1 document, 5 clients checked, no violations\n',
+    });
+    serve.kill('SIGTERM');
+  }, 60_000);
+
+  test('an --embedded reproduction line, run as printed, answers the same broken Client again', async () => {
+    const run = await sh(
+      'npx --no-install clerk-conformance check --embedded --clients 5 --fault dangling-last-active-session',
+    );
+    expect(run.code).toBe(1);
+    const line = run.stdout.split('Reproduce with:\n  ')[1]?.split('\n')[0] ?? '';
+    const dangling = /#\/data\/\d+ {2}\/last_active_session_id .*\{"id":"(sess_\w+)"\}/.exec(run.stdout)?.[1];
+    expect(dangling).toBeDefined();
+    const replay = await sh(line.replace('npx ', 'npx --no-install '), 60_000);
+    expect(replay.code).toBe(0);
+    expect(replay.stdout).toContain(`"last_active_session_id":"${dangling}"`);
+  }, 60_000);
+});
