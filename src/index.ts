@@ -3,6 +3,7 @@
 export * from './arbitraries/index.js';
 export { checkClient, createClientChecker, DEFAULT_CLOCK_SKEW_MS } from './check/checkClient.js';
 export { ruleIds } from './check/ruleSettings.js';
+export { DEFAULT_MAX_KEPT_PER_RULE, type RuleTally } from './check/ruleTally.js';
 export { type RunOptions, type RunResult, runCheck, type SourcedViolation } from './check/runCheck.js';
 export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violation } from './check/types.js';
 export { InvalidOptionError } from './invalidOption.js';
