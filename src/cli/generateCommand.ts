@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import fc from 'fast-check';
 import { clientArbitrary } from '../arbitraries/clientArbitrary.js';
 import { nearValidClientArbitrary, nearValidMutations } from '../arbitraries/nearValidClientArbitrary.js';
+import { OutputError } from '../report/writeReports.js';
 import { type Io, RunError, signalExitCode } from './io.js';
 import { MAX_SEED, oneOf, parseFlags, wholeNumber } from './options.js';
 import { GENERATE_USAGE } from './usage.js';
@@ -70,7 +71,7 @@ async function opened(path: string): Promise<ReturnType<typeof createWriteStream
   try {
     await once(out, 'open');
   } catch (error) {
-    throw new RunError(`cannot write ${path}: ${(error as Error).message}`);
+    throw new RunError(new OutputError('the fixtures', path, error).message);
   }
   return out;
 }
