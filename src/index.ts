@@ -16,6 +16,7 @@ export {
   type DocumentViolation,
 } from './check/checkDocument.js';
 export { ruleIds } from './check/ruleSettings.js';
+export { DEFAULT_MAX_KEPT_PER_RULE, type RuleTally } from './check/ruleTally.js';
 export { type RunOptions, type RunResult, runCheck, type SourcedViolation } from './check/runCheck.js';
 export type { CheckOptions, CheckResult, Profile, RuleSetting, Severity, Violation } from './check/types.js';
 export { SUBJECT_KINDS, type SubjectCounts, type SubjectKind } from './documents/subjectKinds.js';

@@ -16,6 +16,27 @@ export type Tallied = {
   errorCount: number;
 };
 
+/**
+ * Counts a violation in its rule's tally (and as known when a baseline marked it); true when it is to be kept, that
+ * is when its rule has fewer than `maxKept` kept so far.
+ */
+export function tallied(
+  tally: Record<string, RuleTally>,
+  violation: { rule: string; severity: Severity; known?: boolean },
+  maxKept: number,
+): boolean {
+  let rule = tally[violation.rule];
+  if (rule === undefined) {
+    rule = { severity: violation.severity, total: 0, known: 0, kept: 0 };
+    tally[violation.rule] = rule;
+  }
+  rule.total += 1;
+  if (violation.known) rule.known += 1;
+  if (rule.kept >= maxKept) return false;
+  rule.kept += 1;
+  return true;
+}
+
 /** Whether violations of this severity fail a run that fails on `failOn`. */
 export function failsAt(severity: Severity, failOn: Severity): boolean {
   return failOn === 'warning' || severity === 'error';

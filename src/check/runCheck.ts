@@ -15,6 +15,7 @@ import {
   DEFAULT_MAX_KEPT_PER_RULE,
   type RuleTally,
   type Tallied,
+  tallied,
 } from './ruleTally.js';
 import { inShard, type Shard } from './shard.js';
 import type { CheckOptions, Severity, Violation } from './types.js';
@@ -164,16 +165,8 @@ export async function runCheck(
           ...reproduce,
         };
         options.onViolation?.(sourced);
-        let rule = result.tally[violation.rule];
-        if (rule === undefined) {
-          rule = { severity: violation.severity, total: 0, known: 0, kept: 0 };
-          result.tally[violation.rule] = rule;
-        }
-        rule.total += 1;
-        if (sourced.known) rule.known += 1;
         // Counts stay exact; examples are bounded, so memory does not grow with the number of violations.
-        if (rule.kept >= maxKept) continue;
-        rule.kept += 1;
+        if (!tallied(result.tally, sourced, maxKept)) continue;
         if (result.violations.length < MAX_EXCERPTS) {
           const excerpt = excerptAt(value, violation.path);
           if (excerpt) sourced.excerpt = excerpt;

@@ -134,7 +134,11 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     : undefined;
   try {
     // A URL's name (in reports and settings) never shows its credentials.
-    const targets: Target[] = positionals.map((spec) => ({ spec, name: redact(spec), options: read }));
+    const targets: Target[] = positionals.map((spec) => ({
+      spec,
+      name: /^https?:\/\//i.test(spec) ? redact(spec) : spec,
+      options: read,
+    }));
     if (server !== undefined) {
       const { name } = server.fault ?? { name: 'none' };
       io.stderr(

@@ -4,6 +4,7 @@ import { setImmediate } from 'node:timers/promises';
 import fc from 'fast-check';
 import { clientArbitrary } from '../arbitraries/clientArbitrary.js';
 import { nearValidClientArbitrary, nearValidMutations } from '../arbitraries/nearValidClientArbitrary.js';
+import { OutputError } from '../report/writeReports.js';
 import { type Io, RunError, signalExitCode, UsageError } from './io.js';
 import { MAX_SEED, oneOf, parseFlags, wholeNumber } from './options.js';
 import { GENERATE_USAGE, helpText } from './usage.js';
@@ -76,7 +77,7 @@ async function opened(path: string): Promise<ReturnType<typeof createWriteStream
   try {
     await once(out, 'open');
   } catch (error) {
-    throw new RunError(`cannot write ${path}: ${(error as Error).message}`);
+    throw new RunError(new OutputError('the fixtures', path, error).message);
   }
   return out;
 }

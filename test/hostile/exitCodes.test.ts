@@ -75,6 +75,15 @@ describe('outputs that cannot be written: exit 2 after the verdict, naming the p
     );
   });
 
+  test('generate --out into a file that is in the way', async () => {
+    const out = join(aFile, 'clients.ndjson');
+    const { code, err } = await run(['generate', '--count', '1', '--out', out]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `clerk-conformance: cannot write the fixtures ${out}: a file is in the way of its directory\n`,
+    );
+  });
+
   test('violations and a failed write: still exit 2, never 1', async () => {
     const { code } = await run(['check', '--report', 'json', '--report-dir', aFile, 'examples/broken']);
     expect(code).toBe(2);

@@ -1,5 +1,5 @@
 /** Hostile URLs, redirects, pagination and servers; the reference server's own input handling (issue 10). */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
@@ -115,6 +115,45 @@ describe('secrets a target echoes in its body', () => {
     expect(readFileSync(join(reports, 'clerk-conformance.html'), 'utf8')).toContain(
       '&quot;id&quot;: &quot;***&quot;',
     );
+  });
+});
+
+describe('secrets a HAR recording sent and its responses echo', () => {
+  test('never reach any report', async () => {
+    const cookie = 'cookie-value-31337';
+    const body = { ...client(1), id: `Bearer ${KEY}`, sign_in_id: HEADER_SECRET, sign_up_id: cookie };
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2025-11-30T00:00:00.000Z',
+            request: {
+              method: 'GET',
+              url: 'https://api.clerk.com/v1/clients/x',
+              headers: [
+                { name: 'Authorization', value: `Bearer ${KEY}` },
+                { name: 'X-Api-Key', value: HEADER_SECRET },
+              ],
+              cookies: [{ name: '__session', value: cookie }],
+            },
+            response: { status: 200, content: { mimeType: 'application/json', text: JSON.stringify(body) } },
+          },
+        ],
+      },
+    };
+    const file = join(dir, 'echo.har');
+    writeFileSync(file, JSON.stringify(har));
+    const reports = join(dir, 'har-reports');
+    const { code, all } = await run(['check', '--report', 'html,json', '--report-dir', reports, file]);
+    expect(code).toBe(1);
+    const written = ['clerk-conformance.html', 'clerk-conformance.json'].map((name) =>
+      readFileSync(join(reports, name), 'utf8'),
+    );
+    for (const text of [all, ...written]) {
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(HEADER_SECRET);
+      expect(text).not.toContain(cookie);
+    }
   });
 });
 
