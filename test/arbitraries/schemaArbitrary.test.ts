@@ -158,10 +158,9 @@ describe('schemaArbitrary', () => {
     expect(strategies).toContain('null');
   });
 
+  // The Client embeds the Session: one walk per surface and version covers both.
   const derived = (['bapi', 'fapi'] as Surface[]).flatMap((surface) =>
-    API_VERSIONS.flatMap((version) =>
-      (['client', 'session'] as const).map((concept) => [surface, version, concept] as const),
-    ),
+    API_VERSIONS.map((version) => [surface, version, 'client'] as const),
   );
   const compileDerived = derivedAjv(
     (['bapi', 'fapi'] as Surface[]).flatMap((surface) =>
