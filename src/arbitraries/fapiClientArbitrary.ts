@@ -112,7 +112,6 @@ const HOUR_MS = 3_600_000;
  */
 export function fapiClientArbitrary(constraints: FapiClientConstraints = {}): fc.Arbitrary<FapiClient> {
   const c = resolveConstraints('fapiClientArbitrary', constraints, 'fapi');
-  const instanceIds = payloadArbitrary;
   const client = definitionRoot('fapi', c.apiVersion, 'Client.Client', true);
   const realism = c.realistic
     ? realisticFieldOverrides(derivedDocument('fapi', c.apiVersion), c.windowStart, c.now)
@@ -139,7 +138,7 @@ export function fapiClientArbitrary(constraints: FapiClientConstraints = {}): fc
   const attempt = (name: string, computedFields: string[]) => {
     const root = definitionRoot('fapi', c.apiVersion, name);
     return schemaArbitrary(root.schema, {
-      overrides: computed(root.at, computedFields),
+      overrides: { ...realism, ...computed(root.at, computedFields) },
     }) as fc.Arbitrary<Shape>;
   };
   const signInStatuses = enumOf(c.apiVersion, 'Client.SignIn', 'status').filter(
@@ -177,7 +176,7 @@ export function fapiClientArbitrary(constraints: FapiClientConstraints = {}): fc
         attempt: fractionArbitrary,
         cookie: fc.boolean(),
       }),
-      instance: instanceIds,
+      instance: payloadArbitrary,
       issuer: issuerArbitrary,
       person: personArbitrary,
     })
@@ -239,9 +238,8 @@ function fapiSessionDraftArbitrary(
             'external_accounts',
             'saml_accounts',
             'enterprise_accounts',
-          ]
-            .concat(['organization_memberships'])
-            .map((field) => [`${user.at}/properties/${field}`, fc.constant([])]),
+            'organization_memberships',
+          ].map((field) => [`${user.at}/properties/${field}`, fc.constant([])]),
         ),
         ...Object.fromEntries(
           ['public_metadata', 'private_metadata', 'unsafe_metadata'].map((field) => [

@@ -32,7 +32,7 @@ describe('fapiClientArbitrary', () => {
         expect(client).not.toBeNull();
         expect(validate(client), JSON.stringify(validate.errors)).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -90,7 +90,7 @@ describe('fapiClientArbitrary', () => {
           } else expect(signUp.created_session_id).toBeNull();
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 

@@ -3,6 +3,8 @@ import { expect, test } from 'vitest';
 import { sessionActivityArbitrary } from '../../src/arbitraries/sessionActivityArbitrary.js';
 import { sessionArbitrary } from '../../src/arbitraries/sessionArbitrary.js';
 import { checkClient } from '../../src/index.js';
+import { API_VERSIONS, definitionName, derivedDocument } from '../../src/schema/derived/index.js';
+import { derivedAjv } from '../schema/derived/validate.js';
 
 const NOW = Date.UTC(2025, 11, 1);
 
@@ -49,5 +51,14 @@ test('activities are session_activity objects with the required keys', () => {
       expect(activity.id).toMatch(/^sess_activity_[0-9A-Za-z]{27}$/);
       expect(typeof activity.is_mobile).toBe('boolean');
     }
+  }
+});
+
+test('apiVersion: sessions pass that version’s derived Backend API Session schema', () => {
+  const compile = derivedAjv(API_VERSIONS.map((version) => derivedDocument('bapi', version)));
+  for (const version of API_VERSIONS) {
+    const validate = compile(derivedDocument('bapi', version), definitionName('bapi', 'session', version));
+    for (const session of fc.sample(sessionArbitrary({ apiVersion: version }), { numRuns: 100, seed: 9 }))
+      expect(validate(session), `${version} ${JSON.stringify(validate.errors)}`).toBe(true);
   }
 });
