@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { processIo, RunError } from './io.js';
+import { processIo } from './io.js';
 import { failed, main } from './main.js';
 
 // SIGINT and SIGTERM abort the command: `check` reports what it checked and exits 130 or 143, `serve` stops. A
@@ -15,11 +15,8 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
 const crash = (error: unknown) => process.exit(failed(error, process.argv[2], processIo));
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
-// A reader that closes stdout early (`| head`) is an output failure, not a bug.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  const reason = error.code === 'EPIPE' ? 'the reader closed it (EPIPE)' : error.message;
-  process.exit(failed(new RunError(`cannot write to stdout: ${reason}`), process.argv[2], processIo));
-});
+// A reader that closes stdout early (`| head -1`) chose to: io.ts stops writing to it; any other stdout error is a
+// crash above (exit 2).
 
 const code = await main(process.argv.slice(2), processIo, interrupt.signal);
 // An interrupted read (a stalled socket or pipe) must not hold the process open after the reports are written.
