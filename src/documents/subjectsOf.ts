@@ -18,7 +18,8 @@ const FAPI_SESSION_FIELDS = ['public_user_data', 'last_active_token', 'factor_ve
 /**
  * The Clients and Sessions of a document, recognised from the document itself: a bare object, an array or a
  * paginated list (`{data, total_count}`) of them, a `session.*` webhook event, or a Frontend API envelope
- * (`{response, client}`). `kind` forces what each object is judged as; containers are still unwrapped.
+ * (`{response, client}`). `kind` forces what each object is judged as; lists, envelopes and events are still
+ * unwrapped.
  */
 export function subjectsOf(document: unknown, kind?: SubjectKind): DocumentContents {
   if (Array.isArray(document))
@@ -28,9 +29,8 @@ export function subjectsOf(document: unknown, kind?: SubjectKind): DocumentConte
     return { subjects: document.data.map((item, index) => subject(item, ['data', index], kind)) };
   if (isClerkError(document))
     return { error: `a Clerk error response${errorCode(document)}, not a document to check` };
-  if (kind === undefined && isEnvelope(document)) return { subjects: envelopeSubjects(document) };
-  if ((kind === undefined || kind === 'webhook') && document.object === 'event')
-    return webhookContents(document);
+  if (isEnvelope(document)) return { subjects: envelopeSubjects(document, kind) };
+  if (document.object === 'event') return webhookContents(document, kind);
   return { subjects: [subject(document, [], kind)] };
 }
 
@@ -94,18 +94,18 @@ function isEnvelope(value: JsonObject): boolean {
   );
 }
 
-function envelopeSubjects({ response, client }: JsonObject): Subject[] {
+function envelopeSubjects({ response, client }: JsonObject, kind: SubjectKind | undefined): Subject[] {
   const subjects: Subject[] = [];
-  if (isObject(response) && response.object === 'client')
-    subjects.push({ kind: 'fapi-client', at: '/response', value: response });
-  if (isObject(response) && response.object === 'session')
-    subjects.push({ kind: 'fapi-session', at: '/response', value: response });
-  if (client !== null) subjects.push({ kind: 'fapi-client', at: '/client', value: client });
+  if (isObject(response) && (response.object === 'client' || response.object === 'session')) {
+    const own = response.object === 'client' ? 'fapi-client' : 'fapi-session';
+    subjects.push({ kind: kind ?? own, at: '/response', value: response });
+  }
+  if (client !== null) subjects.push({ kind: kind ?? 'fapi-client', at: '/client', value: client });
   return subjects;
 }
 
 /** A `session.*` event's Session; other events hold no Client or Session. */
-function webhookContents(event: JsonObject): DocumentContents {
+function webhookContents(event: JsonObject, kind: SubjectKind | undefined): DocumentContents {
   if (!(WEBHOOK_SESSION_EVENTS as readonly unknown[]).includes(event.type)) return { subjects: [] };
-  return { subjects: [{ kind: 'webhook', at: '/data', value: event.data }] };
+  return { subjects: [{ kind: kind ?? 'webhook', at: '/data', value: event.data }] };
 }

@@ -67,6 +67,10 @@ describe('subjectsOf recognises each kind of document from the document itself',
   test('--kind forces the kind of every object, and containers are still unwrapped', () => {
     expect(kindsAt(bapiSession, 'client')).toEqual([['client', '']]);
     expect(kindsAt({ data: [fapiClient], total_count: 1 }, 'client')).toEqual([['client', '/data/0']]);
+    expect(kindsAt({ response: fapiClient, client: null }, 'client')).toEqual([['client', '/response']]);
+    expect(kindsAt({ object: 'event', type: 'session.ended', data: bapiSession }, 'session')).toEqual([
+      ['session', '/data'],
+    ]);
   });
 
   test("a Clerk error body is no document to check, and says Clerk's code", () => {
