@@ -25,6 +25,7 @@ export type NearValidFapiClientConstraints = FapiClientConstraints & {
  * as the checker reports them: `createChecker({ profile, now })('fapi-client', value, undefined, apiVersion)`
  * reports `rule` at `path`, and no other error. Each sample is a valid `fapiClientArbitrary` Client and one break
  * (a hand-made one per invariant, or one from the walk of the version's schema), so every shrink breaks the same rule.
+ * Every rule is drawn equally often, then one of its breaks.
  */
 export function nearValidFapiClientArbitrary(
   constraints: NearValidFapiClientConstraints = {},
@@ -50,11 +51,15 @@ export function nearValidFapiClientArbitrary(
     return found;
   };
   const now = c.now;
-  return fc.oneof(
-    ...chosen.map((mutation) =>
-      mutation.arbitrary(clientsFor(mutation)).map((sample) => ({ ...sample, now })),
-    ),
-  );
+  // Each rule as often as any other: the schema walk's hundreds of breaks would otherwise drown the invariants'.
+  const byRule = new Map<string, fc.Arbitrary<NearValidClient>[]>();
+  for (const mutation of chosen) {
+    const arbitrary = mutation.arbitrary(clientsFor(mutation)).map((sample) => ({ ...sample, now }));
+    const group = byRule.get(mutation.rule);
+    if (group === undefined) byRule.set(mutation.rule, [arbitrary]);
+    else group.push(arbitrary);
+  }
+  return fc.oneof(...[...byRule.values()].map((group) => fc.oneof(...group)));
 }
 
 /** The catalogue of `nearValidFapiClientArbitrary` for these constraints: every break it can make. */
@@ -83,6 +88,12 @@ function chosenMutations(
       `${NAME}: rules must list at least one rule id, got ${JSON.stringify(rules)}`,
     );
   const settings = resolveRuleSettings({ profile });
+  for (const rule of rules ?? []) {
+    if (!ruleIds.includes(rule))
+      throw new InvalidOptionError(`${NAME}: unknown rule ${JSON.stringify(rule)}`);
+    if (settings.get(rule) === 'off')
+      throw new InvalidOptionError(`${NAME}: rule ${rule} is off in the ${profile} profile`);
+  }
   const catalogue = [
     ...fapiSchemaMutations(c),
     ...fapiInvariantMutations(c, signInFillerArbitrary(c)),
@@ -93,10 +104,6 @@ function chosenMutations(
       (mutation.statuses ?? []).every((status) => (c.statuses as readonly string[]).includes(status)),
   );
   for (const rule of rules ?? []) {
-    if (!ruleIds.includes(rule))
-      throw new InvalidOptionError(`${NAME}: unknown rule ${JSON.stringify(rule)}`);
-    if (settings.get(rule) === 'off')
-      throw new InvalidOptionError(`${NAME}: rule ${rule} is off in the ${profile} profile`);
     if (!catalogue.some((mutation) => mutation.rule === rule))
       throw new InvalidOptionError(
         `${NAME}: no mutation breaks ${rule} in a Frontend API Client of ${c.apiVersion} with these constraints`,

@@ -42,7 +42,10 @@ export function fapiInvariantMutations(
   c: ResolvedConstraints,
   signInFiller: fc.Arbitrary<Record<string, unknown>>,
 ): Mutation<FapiClient>[] {
-  const withActivity: fc.Arbitrary<Draws> = fc.record({ ...DRAWS, activity: sessionActivityArbitrary(c) });
+  const withActivity: fc.Arbitrary<Draws> = fc.record({
+    ...DRAWS,
+    activity: sessionActivityArbitrary({ now: c.now, windowMs: c.windowMs, realistic: c.realistic }),
+  });
   const found: Mutation<FapiClient>[] = [
     mutation(
       'last-active-session-listed',

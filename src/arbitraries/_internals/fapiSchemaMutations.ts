@@ -32,20 +32,36 @@ type Folded = {
  * (the spec gaps judge it only as an object). Schema pointers read as if every `$ref` were inlined.
  */
 export function fapiSchemaMutations(c: ResolvedConstraints): Mutation<FapiClient>[] {
-  const defs = checkedDefs(c.apiVersion);
-  const { all, sources } = fapiLocations(defs);
-  return locationMutations<FapiClient>(all, fillerArbitraries(c, defs, all, sources));
+  // Building them compiles a filler per object of the schema: done once per version and id time range.
+  const key = `${c.apiVersion} ${c.windowStart} ${c.now}`;
+  let found = built.get(key);
+  if (found === undefined) {
+    const defs = checkedDefs(c.apiVersion);
+    const { all, sources } = fapiLocations(defs);
+    found = locationMutations<FapiClient>(all, fillerArbitraries(c, defs, all, sources));
+    built.set(key, found);
+  }
+  return found;
 }
+
+const built = new Map<string, Mutation<FapiClient>[]>();
 
 /** Valid sign-in attempts that are not complete (what a Client without one can be given). */
 export function signInFillerArbitrary(c: ResolvedConstraints): fc.Arbitrary<Record<string, unknown>> {
   return attemptArbitrary(c, checkedDefs(c.apiVersion), 'sign_in');
 }
 
-/** The `$defs` of the schema the checker compiles for a version's Frontend API Client. */
+/** The `$defs` of the schema the checker compiles for a version's Frontend API Client (computed once). */
 function checkedDefs(version: ApiVersion): Defs {
-  return withSpecGaps(derivedDocument('fapi', version), 'fapi', version).$defs as Defs;
+  let defs = checked.get(version);
+  if (defs === undefined) {
+    defs = withSpecGaps(derivedDocument('fapi', version), 'fapi', version).$defs as Defs;
+    checked.set(version, defs);
+  }
+  return defs;
 }
+
+const checked = new Map<ApiVersion, Defs>();
 
 const ATTEMPTS = {
   sign_in: {
