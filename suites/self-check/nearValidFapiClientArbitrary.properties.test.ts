@@ -34,8 +34,8 @@ const fapiRules = (profile: Profile) =>
 
 describe('nearValidFapiClientArbitrary', () => {
   test.each([
-    ['default', 700],
-    ['strict', 700],
+    ['default', 600],
+    ['strict', 600],
   ] as const)(
     '%s profile: each value is reported with its label and no other error; every rule is broken',
     (profile, numRuns) => {
