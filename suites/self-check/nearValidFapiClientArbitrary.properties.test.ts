@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  type Checker,
   createChecker,
   type NearValidClient,
   type NearValidFapiClientConstraints,
@@ -13,13 +14,26 @@ import { LATEST_API_VERSION } from '../../src/schema/derived/index.js';
 
 type Profile = 'default' | 'strict';
 
+const checkers = new Map<string, Checker>();
+
+/** One checker per profile and observation time, as a user checking many samples would make it. */
+function checkerOf(profile: Profile, now: number): Checker {
+  const key = `${profile} ${now}`;
+  let checker = checkers.get(key);
+  if (checker === undefined) {
+    checker = createChecker({ profile, now });
+    checkers.set(key, checker);
+  }
+  return checker;
+}
+
 /** Why a labelled sample is wrong, or undefined when the checker reports its label and no other rule as an error. */
 function labelProblem(
   { value, rule, path, now }: NearValidClient,
   profile: Profile,
   apiVersion: string = LATEST_API_VERSION,
 ): string | undefined {
-  const { violations } = createChecker({ profile, now })('fapi-client', value, undefined, apiVersion);
+  const { violations } = checkerOf(profile, now)('fapi-client', value, undefined, apiVersion);
   if (!violations.some((v) => v.rule === rule && v.path === path))
     return `${profile}: ${rule} not at ${path}`;
   const others = violations.filter((v) => v.severity === 'error' && v.rule !== rule);
