@@ -141,6 +141,12 @@ export function renderApiVersionsDoc(derived: readonly Derived[]): string {
 
 function describeChange(change: SpecGap['change']): string {
   if (change === 'any-object') return 'judged only as an object';
+  if ('values' in change)
+    return Object.entries(change.values)
+      .map(
+        ([field, values]) => `\`${field}\` may also be ${values.map((value) => `\`${value}\``).join(', ')}`,
+      )
+      .join('; ');
   if ('optional' in change) return `may lack ${change.optional.map((field) => `\`${field}\``).join(', ')}`;
   return `${change.nullable.map((field) => `\`${field}\``).join(', ')} may be null`;
 }

@@ -3,6 +3,8 @@
  * the schemas and everything they `$ref`, structure only (Clerk's prose is left out).
  */
 
+import { WEBHOOK_SESSION_EVENTS } from '../src/schema/derived/index.js';
+
 /** One spec file of clerk/openapi-specs. */
 export interface SpecFile {
   readonly surface: 'bapi' | 'fapi' | 'webhooks';
@@ -61,22 +63,13 @@ export function rootNames(surface: SpecFile['surface']): { client?: string; sess
   return { session: 'SessionEventPayload' };
 }
 
-/** The webhook events whose `data` is a Session, as the webhook spec names them. */
-export const SESSION_EVENTS = [
-  'session.created',
-  'session.ended',
-  'session.removed',
-  'session.revoked',
-  'session.pending',
-] as const;
-
 /** Derives the JSON Schema 2020-12 document of `spec` (a parsed OpenAPI file). */
 export function deriveDocument(spec: Node, source: SpecFile): Node {
   const components = ((spec.components as Node | undefined)?.schemas ?? {}) as Record<string, Node>;
   const roots = Object.values(rootNames(source.surface)).filter((name) => name !== undefined);
   const extra: Record<string, Node> = {};
   if (source.surface === 'webhooks') {
-    for (const event of SESSION_EVENTS) extra[event] = webhookEventSchema(spec, event, source.file);
+    for (const event of WEBHOOK_SESSION_EVENTS) extra[event] = webhookEventSchema(spec, event, source.file);
   }
   const names = closure([...roots, ...Object.values(extra)], components, source.file);
   const defs: Record<string, unknown> = {};

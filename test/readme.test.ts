@@ -13,6 +13,25 @@ test('the README shows the real output of `check examples/broken`', async () => 
   expect(readme).toContain(`\`\`\`text\n${io.out()}\`\`\``);
 });
 
+test.each([['examples/kinds/valid'], ['examples/kinds/broken']])(
+  'the README shows the real output of `check %s`',
+  async (target) => {
+    const io = captureIo();
+    await main(['check', target], io);
+    expect(readme).toContain(`\`\`\`text\n${io.out()}\`\`\``);
+  },
+);
+
+test('the README shows the real output of checking a 2025-03-12 Client with and without its version', async () => {
+  for (const argv of [[], ['--api-version', '2025-03-12']]) {
+    const io = captureIo();
+    await main(['check', ...argv, 'examples/versions/client-2025-03-12.json'], io);
+    expect(readme).toContain(
+      `$ npx clerk-conformance check ${[...argv, 'examples/versions/client-2025-03-12.json'].join(' ')}\n${io.out()}`,
+    );
+  }
+});
+
 test.each([
   ['readmeExample.test.ts', '// Your code under test'],
   ['readmeTestProp.test.ts', 'test.prop(['],

@@ -35,8 +35,8 @@ export class UnsupportedSchemaError extends Error {
   }
 }
 
-/** Keywords that describe and never constrain. */
-const ANNOTATIONS = new Set([
+/** Keywords that describe and never constrain. @internal */
+export const ANNOTATIONS: ReadonlySet<string> = new Set([
   '$schema',
   '$id',
   '$comment',

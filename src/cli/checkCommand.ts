@@ -142,21 +142,18 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     if (server !== undefined) {
       const { name } = server.fault ?? { name: 'none' };
       io.stderr(
-        `Started the embedded Clerk reference server at ${server.url} (${clients} clients, fault: ${name}); checking GET /v1/clients, every page.\n`,
+        `Started the embedded Clerk reference server at ${server.url} (${clients} clients, fault: ${name}); checking GET /v1/clients/{id} and GET /v1/sessions?client_id=… of each.\n`,
       );
       // The embedded server has its own key (the user's CLERK_SECRET_KEY is not sent to it), and its sources name it
       // `embedded` rather than its port, so baselines and reports stay the same from run to run.
-      targets.push({
-        spec: `${server.url}/v1/clients?paginated=true`,
-        name: 'embedded',
-        options: {
-          ...read,
-          secretKey: server.secretKey,
-          allPages: true,
-          sourceOrigin: 'embedded',
-          reproduce: embeddedReproduction(server.url, { seed, clients, now, fault: values.fault }),
-        },
-      });
+      const reproduce = embeddedReproduction(server.url, { seed, clients, now, fault: values.fault });
+      for (const path of server.readPaths()) {
+        targets.push({
+          spec: `${server.url}${path}`,
+          name: 'embedded',
+          options: { ...read, secretKey: server.secretKey, sourceOrigin: 'embedded', reproduce },
+        });
+      }
     }
     const progress = io.isTTY ? progressLine(io) : undefined;
     // The baseline is matched and recorded as violations are found, so both see the ones the run does not keep.

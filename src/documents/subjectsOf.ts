@@ -1,5 +1,6 @@
 import { isObject, type JsonObject } from '../invariants/_internals/read.js';
 import { pointer } from '../jsonPointer.js';
+import { WEBHOOK_SESSION_EVENTS } from '../schema/derived/index.js';
 import type { SubjectKind } from './subjectKinds.js';
 
 /** One object to check, where it stands in its document (a JSON Pointer, '' for the whole document). */
@@ -105,6 +106,6 @@ function envelopeSubjects({ response, client }: JsonObject): Subject[] {
 
 /** A `session.*` event's Session; other events hold no Client or Session. */
 function webhookContents(event: JsonObject): DocumentContents {
-  if (typeof event.type !== 'string' || !event.type.startsWith('session.')) return { subjects: [] };
+  if (!(WEBHOOK_SESSION_EVENTS as readonly unknown[]).includes(event.type)) return { subjects: [] };
   return { subjects: [{ kind: 'webhook', at: '/data', value: event.data }] };
 }

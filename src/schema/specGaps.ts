@@ -12,10 +12,14 @@ export type SpecGap = {
   /** The `$defs` entry it loosens. */
   definition: string;
   /**
-   * `optional`: these required fields may be absent; `nullable`: these fields may be null; `any-object`: this
-   * embedded resource is judged only as an object.
+   * `optional`: these required fields may be absent; `nullable`: these fields may be null; `values`: these enums
+   * also allow these values; `any-object`: this embedded resource is judged only as an object.
    */
-  change: { optional: readonly string[] } | { nullable: readonly string[] } | 'any-object';
+  change:
+    | { optional: readonly string[] }
+    | { nullable: readonly string[] }
+    | { values: Readonly<Record<string, readonly string[]>> }
+    | 'any-object';
   evidence: string;
 };
 
@@ -55,6 +59,13 @@ export const SPEC_GAPS: readonly SpecGap[] = [
   },
   {
     surface: 'fapi',
+    definition: 'Client.SessionBase',
+    change: { values: { status: ['pending', 'replaced'] } },
+    evidence:
+      "Some Frontend API spec files lack `pending` (2024-10-01, 2025-11-10, 2026-05-12) and all lack `replaced`, which @clerk/shared's SessionStatus, the Backend API Session and the `session.pending` webhook have: a signed-in session with unfinished tasks is `pending` on every surface.",
+  },
+  {
+    surface: 'fapi',
     definition: 'Client.User',
     change: 'any-object',
     evidence:
@@ -78,6 +89,7 @@ export function withSpecGaps(document: DerivedDocument, surface: Surface, versio
       continue;
     }
     for (const part of partsOf(definition)) {
+      if ('values' in change) addEnumValues(part, change.values);
       if ('optional' in change && Array.isArray(part.required))
         part.required = part.required.filter((field) => !change.optional.includes(field));
       const properties = part.properties as Record<string, Schema> | undefined;
@@ -95,4 +107,14 @@ export function withSpecGaps(document: DerivedDocument, surface: Surface, versio
 function partsOf(definition: Schema): Schema[] {
   const members = Array.isArray(definition.allOf) ? (definition.allOf as Schema[]) : [];
   return [definition, ...members];
+}
+
+/** Adds values to the enums of these properties of one part of a definition. */
+function addEnumValues(part: Schema, values: Readonly<Record<string, readonly string[]>>): void {
+  const properties = part.properties as Record<string, Schema> | undefined;
+  for (const [field, added] of Object.entries(values)) {
+    const property = properties?.[field];
+    if (property === undefined || !Array.isArray(property.enum)) continue;
+    property.enum = [...new Set([...property.enum, ...added])];
+  }
 }

@@ -30,6 +30,11 @@ export type ReferenceServer = {
   secretKey: string;
   store: ReferenceStore;
   fault: Fault | undefined;
+  /**
+   * The reads a conformance run makes, through endpoints Clerk supports: `GET /v1/clients/{id}` and
+   * `GET /v1/sessions?client_id=…` of every Client (`GET /v1/clients`, deprecated by Clerk, is still served).
+   */
+  readPaths: () => string[];
   close: () => Promise<void>;
 };
 
@@ -68,6 +73,13 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     secretKey,
     store,
     fault,
+    readPaths: () =>
+      store
+        .list(clock())
+        .flatMap(({ id }) => [
+          `/v1/clients/${encodeURIComponent(id)}`,
+          `/v1/sessions?client_id=${encodeURIComponent(id)}`,
+        ]),
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

@@ -4,7 +4,7 @@ import { checkedNothing, pickCounts, type RunResult, runCheck } from '../check/r
 import type { Profile, RuleSetting } from '../check/types.js';
 import { notJudged } from '../report/ruleSettingsOf.js';
 import { type ReferenceServer, startReferenceServer } from '../server/referenceServer.js';
-import { DEFAULT_MAX_BYTES, openTarget, type TargetItem } from '../targets/index.js';
+import { DEFAULT_MAX_BYTES, openTarget, type ReadOptions, type TargetItem } from '../targets/index.js';
 import { displayUrl } from '../targets/secrets.js';
 
 /** Options of {@link describeClientConformance}. */
@@ -56,13 +56,18 @@ export function describeClientConformance(options: ClientConformanceOptions = {}
       } else {
         if (options.target === undefined) server = await startReferenceServer();
         const secretKey = server?.secretKey ?? options.secretKey ?? process.env.CLERK_SECRET_KEY;
-        items = openTarget(options.target ?? `${server?.url}/v1/clients?paginated=true`, {
+        const read = {
           maxBytes: DEFAULT_MAX_BYTES,
-          allPages: server !== undefined || options.allPages === true,
+          allPages: options.allPages === true,
           ...(options.headers === undefined ? {} : { headers: options.headers }),
           ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
           ...(secretKey ? { secretKey } : {}),
-        });
+        };
+        // The embedded server is read through the endpoints Clerk supports, every Client and its Sessions.
+        const specs = server
+          ? server.readPaths().map((path) => `${server?.url}${path}`)
+          : [options.target ?? ''];
+        items = openAll(specs, read);
       }
       result = await runCheck(items, {
         ...(options.profile === undefined ? {} : { profile: options.profile }),
@@ -115,6 +120,10 @@ function labelOf(target: ClientConformanceOptions['target']): string {
   if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && url.port !== '')
     return `${url.protocol}//${url.hostname}:<port>${url.pathname}${url.search}`;
   return url.toString();
+}
+
+async function* openAll(specs: readonly string[], options: ReadOptions): AsyncGenerator<TargetItem> {
+  for (const spec of specs) yield* openTarget(spec, options);
 }
 
 async function* documentsOf(target: () => unknown[] | Promise<unknown[]>): AsyncGenerator<TargetItem> {

@@ -25,6 +25,13 @@ describe('check reads every kind of document', () => {
   test.each([
     ['session-expires-before-created.json', '', 'timestamps-ordered', '/expire_at'],
     ['webhook-session-without-user.json', '#/data', 'schema/required', '/user'],
+    ['session-list-unknown-status.json', '#/data/1', 'schema/enum', '/status'],
+    [
+      'fapi-get-client-cookie-expiry-in-seconds.json',
+      '#/response',
+      'timestamps-in-milliseconds',
+      '/cookie_expires_at',
+    ],
     [
       'fapi-client-dangling-last-active-session.json',
       '',

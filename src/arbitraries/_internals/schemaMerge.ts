@@ -1,19 +1,8 @@
 /** @internal Merging the members of an `allOf` into one schema, and telling `oneOf` branches apart, for generation. */
-import { UnsupportedSchemaError } from '../schemaArbitrary.js';
+import { ANNOTATIONS, UnsupportedSchemaError } from '../schemaArbitrary.js';
 
 type Schema = { [keyword: string]: unknown };
 
-/** Keywords that only describe (see schemaArbitrary). */
-const ANNOTATIONS = new Set([
-  '$schema',
-  '$id',
-  '$comment',
-  '$defs',
-  'title',
-  'description',
-  'examples',
-  'default',
-]);
 /** Keywords whose values must agree when two members both have them. */
 const SCALARS = [
   'format',
