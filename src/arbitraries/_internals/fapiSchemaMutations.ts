@@ -182,8 +182,3 @@ function fillerArbitraries(
   }
   return fillers;
 }
-
-/** Every location the walk reaches in a version's Frontend API Client schema (for the catalogue test). */
-export function fapiSchemaLocations(version: ApiVersion): Location[] {
-  return fapiLocations(checkedDefs(version)).all;
-}
