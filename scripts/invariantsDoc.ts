@@ -1,7 +1,11 @@
 /** Renders docs/invariants.md from the rule registry (`npm run docs`); a test fails when the file is stale. */
 import fc from 'fast-check';
 import { nearValidClientArbitrary, nearValidMutations } from '../src/arbitraries/nearValidClientArbitrary.js';
-import { checkClient } from '../src/check/checkClient.js';
+import {
+  nearValidFapiClientArbitrary,
+  nearValidFapiMutations,
+} from '../src/arbitraries/nearValidFapiClientArbitrary.js';
+import { createChecker } from '../src/check/checkClient.js';
 import { rules } from '../src/check/ruleSettings.js';
 import type { Invariant } from '../src/invariants/types.js';
 import type { RuleDescription } from '../src/schema/schemaRules.js';
@@ -27,10 +31,25 @@ export function renderInvariantsDoc(): string {
     '',
   ];
   const breakable = new Set(nearValidMutations().map((mutation) => mutation.rule));
+  // Rules of Frontend API Clients only are shown broken in one, by the FAPI near-valid arbitrary.
+  const fapiBreakable = new Set(
+    nearValidFapiMutations({ profile: 'strict' }).map((mutation) => mutation.rule),
+  );
   for (const rule of rules) {
-    const [sample] = breakable.has(rule.id)
-      ? fc.sample(nearValidClientArbitrary({ rules: [rule.id], maxSessions: 2 }), { numRuns: 1, seed: SEED })
-      : [];
+    const arbitrary = breakable.has(rule.id)
+      ? {
+          name: 'nearValidClientArbitrary',
+          kind: 'client' as const,
+          values: nearValidClientArbitrary({ rules: [rule.id], maxSessions: 2 }),
+        }
+      : fapiBreakable.has(rule.id)
+        ? {
+            name: 'nearValidFapiClientArbitrary',
+            kind: 'fapi-client' as const,
+            values: nearValidFapiClientArbitrary({ rules: [rule.id], maxSessions: 2, profile: 'strict' }),
+          }
+        : undefined;
+    const [sample] = arbitrary === undefined ? [] : fc.sample(arbitrary.values, { numRuns: 1, seed: SEED });
     lines.push(
       `## \`${rule.id}\``,
       '',
@@ -40,12 +59,13 @@ export function renderInvariantsDoc(): string {
       `- **Evidence:** ${rule.evidence}`,
       `- **Applies to:** ${appliesTo(rule)}`,
     );
-    if (sample !== undefined) {
-      const found = checkClient(sample.value, { profile: 'strict', now: sample.now }).violations.find(
-        (violation) => violation.rule === rule.id && violation.path === sample.path,
-      );
+    if (sample !== undefined && arbitrary !== undefined) {
+      const found = createChecker({ profile: 'strict', now: sample.now })(
+        arbitrary.kind,
+        sample.value,
+      ).violations.find((violation) => violation.rule === rule.id && violation.path === sample.path);
       lines.push(
-        `- **Example violation** (\`nearValidClientArbitrary({ rules: ['${rule.id}'] })\`, seed ${SEED}: ${sample.mutation}), as the strict profile reports it:`,
+        `- **Example violation** (\`${arbitrary.name}({ rules: ['${rule.id}'] })\`, seed ${SEED}: ${sample.mutation}), as the strict profile reports it:`,
         '',
         '```json',
         JSON.stringify(found, null, 2),

@@ -17,6 +17,11 @@ export {
   nearValidMutations,
 } from './nearValidClientArbitrary.js';
 export {
+  type NearValidFapiClientConstraints,
+  nearValidFapiClientArbitrary,
+  nearValidFapiMutations,
+} from './nearValidFapiClientArbitrary.js';
+export {
   type JsonSchema,
   type SchemaArbitraryOptions,
   schemaArbitrary,

@@ -8,25 +8,35 @@ import { clerkId, type KsuidPayload, payloadArbitrary } from './ids.js';
 import type { Mutation, NearValidClient } from './mutation.js';
 
 /** Shared draws of a break: indexes (taken modulo the session count), a size, a fresh id payload, an activity. */
-type Draws = { i: number; j: number; k: number; payload: KsuidPayload; activity?: SessionActivity };
-const DRAWS = {
+export type Draws = { i: number; j: number; k: number; payload: KsuidPayload; activity?: SessionActivity };
+export const DRAWS = {
   i: fc.nat(),
   j: fc.nat(),
   k: fc.integer({ min: 0, max: 100_000 }),
   payload: payloadArbitrary,
 };
-const draws: fc.Arbitrary<Draws> = fc.record(DRAWS);
+export const draws: fc.Arbitrary<Draws> = fc.record(DRAWS);
 
 /** Salt 255 is never a session index, so a fresh id never equals a generated one. */
-const FRESH = 255;
+export const FRESH = 255;
 
-type Break = (client: Client, draws: Draws) => Pick<NearValidClient, 'value' | 'path'>;
+/** A break of a valid value (a copy, free to edit) given the draws: the broken value and where it is reported. */
+export type Break<T = Client, D = Draws> = (value: T, draws: D) => Pick<NearValidClient, 'value' | 'path'>;
 
-function mutation(rule: string, name: string, minSessions: number, apply: Break, using = draws): Mutation {
+/** A hand-made mutation: `apply` edits a copy of each valid value with fresh draws. */
+export function mutation<T = Client, D extends Draws = Draws>(
+  rule: string,
+  name: string,
+  minSessions: number,
+  apply: Break<T, D>,
+  using: fc.Arbitrary<D> = draws as fc.Arbitrary<D>,
+  statuses?: readonly string[],
+): Mutation<T> {
   return {
     rule,
     name,
     minSessions,
+    ...(statuses === undefined ? {} : { statuses }),
     arbitrary: (clients) =>
       fc
         .tuple(clients, using)

@@ -16,13 +16,16 @@ export type NearValidClient = {
   now: number;
 };
 
-export type Mutation = {
+/** One way to break a valid value of type `T` (a Backend API Client unless said otherwise). */
+export type Mutation<T = Client> = {
   rule: string;
   name: string;
   /** The schema location a schema mutation breaks (JSON Pointer into the schema). */
   schemaPointer?: string;
   /** Sessions the valid Client needs for this break. */
   minSessions: number;
-  /** Broken Clients from valid ones; every shrink of a value still breaks the rule. */
-  arbitrary: (clients: fc.Arbitrary<Client>) => fc.Arbitrary<Omit<NearValidClient, 'now'>>;
+  /** The only session statuses the valid value may have, when the break needs some (an `active` session). */
+  statuses?: readonly string[];
+  /** Broken values from valid ones; every shrink of a value still breaks the rule. */
+  arbitrary: (values: fc.Arbitrary<T>) => fc.Arbitrary<Omit<NearValidClient, 'now'>>;
 };

@@ -1,5 +1,6 @@
 /** @internal Breaks derived from the schema walk: one per required property, typed value, enum and closed object. */
 import fc from 'fast-check';
+import type { Client } from '../../schema/types.js';
 import { clientSchema } from '../../schema/validator.js';
 import { type JsonSchema, schemaArbitrary } from '../schemaArbitrary.js';
 import { sessionActivityArbitrary } from '../sessionActivityArbitrary.js';
@@ -8,8 +9,17 @@ import type { Mutation } from './mutation.js';
 import { taskKeyArbitrary } from './realisticData.js';
 import { ACTIVITY_POINTER, nonNullable, SESSION_POINTER, subschema } from './schemaParts.js';
 
-/** A schema location and the instance path it describes (`*` for any array item). */
-type Location = { pointer: string; tokens: string[]; node: JsonSchema; required: boolean };
+/**
+ * A schema location and the instance path it describes (`*` for any array item); `nullable` when null is allowed
+ * there (else read from OpenAPI's `nullable`).
+ */
+export type Location = {
+  pointer: string;
+  tokens: string[];
+  node: JsonSchema;
+  required: boolean;
+  nullable?: boolean;
+};
 
 /** What a mutation does to the value at its location. */
 type Edit =
@@ -26,20 +36,31 @@ const LEAKED_KEYS: Record<string, string> = {
 /** The schema mutations: a field added to the schema gets its breaks from this walk, without new code. */
 export function schemaMutations(c: ResolvedConstraints): Mutation[] {
   const all = locations();
-  const fillers = fillerArbitraries(c, all);
+  return locationMutations<Client>(all, fillerArbitraries(c, all), LEAKED_KEYS);
+}
+
+/**
+ * The breaks of each location: delete a required property, a value of the wrong type, null where null is not
+ * allowed, a value outside an enum, an extra key in a closed object (named by `leakedKeys`, by schema pointer).
+ */
+export function locationMutations<T>(
+  all: readonly Location[],
+  fillers: ReadonlyMap<string, fc.Arbitrary<unknown>>,
+  leakedKeys: Readonly<Record<string, string>> = {},
+): Mutation<T>[] {
   return all.flatMap((location) => {
     const { node, tokens, pointer } = location;
     const where = tokens.length === 0 ? 'the document' : `/${tokens.join('/')}`;
     const mutation = (rule: string, name: string, edit: Edit) =>
-      pathMutation(rule, name, location, fillers, edit);
-    const found: Mutation[] = [];
+      pathMutation<T>(rule, name, location, fillers, edit);
+    const found: Mutation<T>[] = [];
     if (tokens.length > 0 && location.required && tokens.at(-1) !== '*') {
       found.push(mutation('schema/required', `delete ${where}`, { kind: 'remove' }));
     }
     if (node.type !== undefined) {
       const value = (original: unknown) => wrongType(node.type, original);
       found.push(mutation('schema/type', `${where} of the wrong type`, { kind: 'set', value }));
-      if (node.nullable !== true)
+      if (!(location.nullable ?? node.nullable === true))
         found.push(mutation('schema/type', `${where} null`, { kind: 'set', value: () => null }));
     }
     if (Array.isArray(node.enum)) {
@@ -47,7 +68,7 @@ export function schemaMutations(c: ResolvedConstraints): Mutation[] {
       found.push(mutation('schema/enum', `${where} outside the enum`, { kind: 'set', value: () => outside }));
     }
     if (node.additionalProperties === false) {
-      const key = LEAKED_KEYS[pointer] ?? 'unexpected_property';
+      const key = leakedKeys[pointer] ?? 'unexpected_property';
       found.push(mutation('schema/additionalProperties', `${where} with ${key}`, { kind: 'addKey', key }));
     }
     return found;
@@ -72,7 +93,8 @@ function locations(): Location[] {
 
 /** A value of another type, shaped like real mistakes: timestamps as strings, double-encoded JSON. */
 function wrongType(type: unknown, original: unknown): unknown {
-  switch (type) {
+  // A type list (`["string", "null"]`) is broken by a value of none of its types: its first one's mistake.
+  switch (Array.isArray(type) ? type.find((each) => each !== 'null') : type) {
     case 'integer':
     case 'number':
       return String(typeof original === 'number' ? original : 0);
@@ -96,13 +118,13 @@ function notInEnum(values: readonly unknown[]): string {
  * A break at a schema location: walks the instance path of a valid Client (array items chosen by generated
  * indexes, absent, null or empty containers filled with valid values) and edits the value found there.
  */
-function pathMutation(
+function pathMutation<T>(
   rule: string,
   name: string,
   { pointer, tokens }: Location,
   fillers: ReadonlyMap<string, fc.Arbitrary<unknown>>,
   edit: Edit,
-): Mutation {
+): Mutation<T> {
   const pointers = tokens.map((_, depth) => pointerOf(tokens.slice(0, depth + 1)));
   const params = fc.record({
     indexes: fc.array(fc.nat(), { minLength: tokens.length, maxLength: tokens.length }),
@@ -135,7 +157,9 @@ function pathMutation(
         if (edit.kind === 'remove') delete parent[key];
         else if (edit.kind === 'set') parent[key] = edit.value(parent[key]);
         else {
-          parent[key] = { ...(parent[key] as object), [edit.key]: null };
+          // A closed object that is null or absent (a nullable one) is filled in first, so only the key breaks it.
+          const target = parent[key] ?? structuredClone(fills[tokens.length - 1]);
+          parent[key] = { ...(target as object), [edit.key]: null };
           path.push(edit.key);
         }
         return {
@@ -148,7 +172,8 @@ function pathMutation(
   };
 }
 
-function pointerOf(tokens: string[]): string {
+/** The schema pointer of an instance path as if every `$ref` were inlined (`*` is any array item). */
+export function pointerOf(tokens: readonly string[]): string {
   return tokens.map((token) => (token === '*' ? '/items' : `/properties/${token}`)).join('');
 }
 

@@ -1,0 +1,191 @@
+/** @internal Hand-made breaks of Frontend API Clients, at least one per invariant that applies to them. */
+import fc from 'fast-check';
+import { DEFAULT_CLOCK_SKEW_MS } from '../../check/checkClient.js';
+import { KSUID_EPOCH_SECONDS } from '../../ksuid.js';
+import type { FapiClient, FapiSession } from '../fapiClientArbitrary.js';
+import { sessionActivityArbitrary } from '../sessionActivityArbitrary.js';
+import type { ResolvedConstraints } from './constraints.js';
+import { clerkId } from './ids.js';
+import { DRAWS, type Draws, FRESH, mutation as genericMutation } from './invariantMutations.js';
+import type { Mutation } from './mutation.js';
+import { definitionProperties } from './schemaParts.js';
+
+const YEAR_MS = 365 * 86_400_000;
+
+const mutation = genericMutation<FapiClient>;
+
+/** Ends a signed-in session, so a broken time does not also break its status or the last active session. */
+function signOut(client: FapiClient, session: FapiSession): void {
+  if (session.status !== 'active' && session.status !== 'pending') return;
+  session.status = 'ended';
+  session.last_active_token = null;
+  if ('tasks' in session) session.tasks = null;
+  if (client.last_active_session_id === session.id) client.last_active_session_id = null;
+}
+
+/** The i-th session (modulo the count) and its index. */
+function pick(client: FapiClient, n: number): [FapiSession, number] {
+  const index = n % client.sessions.length;
+  return [client.sessions[index] as FapiSession, index];
+}
+
+/** Gives a session a new id, and every reference to it too, so only the id itself is broken. */
+function renameSession(client: FapiClient, session: FapiSession, id: string): void {
+  if (client.last_active_session_id === session.id) client.last_active_session_id = id;
+  for (const attempt of [client.sign_in, client.sign_up])
+    if (attempt !== null && attempt.created_session_id === session.id) attempt.created_session_id = id;
+  session.id = id;
+}
+
+/** `signInFiller`: valid sign-in attempts, for a Client that has none. */
+export function fapiInvariantMutations(
+  c: ResolvedConstraints,
+  signInFiller: fc.Arbitrary<Record<string, unknown>>,
+): Mutation<FapiClient>[] {
+  const withActivity: fc.Arbitrary<Draws> = fc.record({
+    ...DRAWS,
+    activity: sessionActivityArbitrary({ now: c.now, windowMs: c.windowMs, realistic: c.realistic }),
+  });
+  const found: Mutation<FapiClient>[] = [
+    mutation(
+      'last-active-session-listed',
+      'point last_active_session_id at an unknown session',
+      0,
+      (client, { payload }) => {
+        client.last_active_session_id = clerkId('sess', client.updated_at, payload, FRESH);
+        return { value: client, path: '/last_active_session_id' };
+      },
+    ),
+    mutation(
+      'last-active-session-signed-in',
+      'make the last active session an ended one',
+      1,
+      (client, { i }) => {
+        const [session] = pick(client, i);
+        signOut(client, session);
+        session.status = 'ended';
+        client.last_active_session_id = session.id;
+        return { value: client, path: '/last_active_session_id' };
+      },
+    ),
+    mutation('timestamps-ordered', 'update the client before it was created', 0, (client, { k }) => {
+      client.updated_at = client.created_at - 1 - k;
+      return { value: client, path: '/updated_at' };
+    }),
+    mutation('timestamps-ordered', 'update a session before it was created', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      session.updated_at = session.created_at - 1 - k;
+      return { value: client, path: `/sessions/${index}/updated_at` };
+    }),
+    mutation('timestamps-ordered', 'expire a session when it was created', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      signOut(client, session);
+      session.expire_at = session.created_at - k;
+      return { value: client, path: `/sessions/${index}/expire_at` };
+    }),
+    mutation('timestamps-ordered', 'abandon a session before it was created', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      signOut(client, session);
+      // Expire with it, so expire_at <= abandon_at still holds.
+      session.abandon_at = session.created_at - k;
+      session.expire_at = session.abandon_at;
+      return { value: client, path: `/sessions/${index}/abandon_at` };
+    }),
+    mutation('last-active-after-creation', 'activity long before creation', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      session.last_active_at = session.created_at - DEFAULT_CLOCK_SKEW_MS - 1 - k;
+      return { value: client, path: `/sessions/${index}/last_active_at` };
+    }),
+    mutation('expire-not-after-abandon', 'abandon a session before it expires', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      session.abandon_at = session.expire_at - 1 - (k % (session.expire_at - session.created_at - 1));
+      return { value: client, path: `/sessions/${index}/abandon_at` };
+    }),
+    mutation('timestamps-in-milliseconds', 'client updated_at in microseconds', 0, (client) => {
+      client.updated_at *= 1000;
+      return { value: client, path: '/updated_at' };
+    }),
+    mutation('timestamps-in-milliseconds', 'session abandon_at in microseconds', 1, (client, { i }) => {
+      const [session, index] = pick(client, i);
+      session.abandon_at *= 1000;
+      return { value: client, path: `/sessions/${index}/abandon_at` };
+    }),
+    mutation('id-prefixes', 'a user id without user_', 1, (client, { i, payload }) => {
+      const [session, index] = pick(client, i);
+      const user = session.user as { id: string };
+      user.id = clerkId('usr', session.created_at, payload);
+      return { value: client, path: `/sessions/${index}/user/id` };
+    }),
+    mutation('ksuid-ids', 'a client id minted after the client', 0, (client, { k, payload }) => {
+      client.id = clerkId('client', client.created_at + 1000 * (1 + k), payload);
+      return { value: client, path: '/id' };
+    }),
+    mutation('ksuid-ids', 'a session id that is no KSUID', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      renameSession(client, session, `sess_${k.toString(36)}`);
+      return { value: client, path: `/sessions/${index}/id` };
+    }),
+    mutation('status-matches-clock', 'a session expired before expire_at', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      signOut(client, session);
+      session.status = 'expired';
+      session.expire_at = Math.max(session.expire_at, c.now + DEFAULT_CLOCK_SKEW_MS + 1 + k);
+      session.abandon_at = Math.max(session.abandon_at, session.expire_at);
+      return { value: client, path: `/sessions/${index}/status` };
+    }),
+    mutation(
+      'latest-activity-object',
+      'an activity that is not a session_activity',
+      1,
+      (client, { i, activity }) => {
+        const [session, index] = pick(client, i);
+        session.latest_activity = { ...activity, object: 'activity' };
+        return { value: client, path: `/sessions/${index}/latest_activity/object` };
+      },
+      withActivity,
+    ),
+    mutation(
+      'active-session-has-token',
+      'an active session without its token',
+      1,
+      (client, { i }) => {
+        const [session, index] = pick(client, i);
+        session.last_active_token = null;
+        return { value: client, path: `/sessions/${index}/last_active_token` };
+      },
+      undefined,
+      ['active'],
+    ),
+    mutation('sessions-after-client', 'a session created before its client', 1, (client, { i, k }) => {
+      const [session, index] = pick(client, i);
+      const latest = client.created_at - DEFAULT_CLOCK_SKEW_MS - 1;
+      // Minted at its new time (KSUIDs count whole seconds since their epoch), so only the order is broken.
+      session.created_at = latest - (k % Math.max(1, latest - KSUID_EPOCH_SECONDS * 1000 - 1000));
+      renameSession(client, session, clerkId('sess', session.created_at, [k, i, 0, 0], index));
+      return { value: client, path: `/sessions/${index}/created_at` };
+    }),
+    genericMutation<FapiClient, Draws & { signIn: Record<string, unknown> }>(
+      'completed-sign-in-session-listed',
+      'a complete sign-in naming an unknown session',
+      0,
+      (client, { payload, signIn }) => {
+        const attempt = (client.sign_in ?? structuredClone(signIn)) as NonNullable<FapiClient['sign_in']>;
+        attempt.status = 'complete';
+        attempt.created_session_id = clerkId('sess', client.updated_at, payload, FRESH);
+        client.sign_in = attempt;
+        return { value: client, path: '/sign_in/created_session_id' };
+      },
+      fc.record({ ...DRAWS, signIn: signInFiller }),
+    ),
+  ];
+  if (definitionProperties('fapi', c.apiVersion, 'Client.Client').has('cookie_expires_at'))
+    found.push(
+      mutation('timestamps-in-milliseconds', 'cookie_expires_at in seconds', 0, (client) => {
+        client.cookie_expires_at = Math.floor(
+          ((client.cookie_expires_at as number | null) ?? client.updated_at + YEAR_MS) / 1000,
+        );
+        return { value: client, path: '/cookie_expires_at' };
+      }),
+    );
+  return found;
+}
