@@ -5,6 +5,7 @@ import {
   type SubjectKind,
 } from '../documents/subjectKinds.js';
 import { subjectsOf } from '../documents/subjectsOf.js';
+import { isObject } from '../jsonValue.js';
 import type { TargetError, TargetItem } from '../targets/types.js';
 import type { BaselineOutcome } from './baseline.js';
 import { createChecker } from './checkClient.js';
@@ -150,6 +151,9 @@ export async function runCheck(
       addError(result, { kind: 'error', source: item.source, message: contents.error, ...tag }, maxErrors);
       continue;
     }
+    // A document that holds no Client or Session (another webhook event, an envelope of neither) is counted, not
+    // lost; an empty list is an answer with nothing in it.
+    if (contents.subjects.length === 0 && !isList(item.value)) result.skipped += 1;
     for (const { kind, at, value } of contents.subjects) {
       const count = SUBJECT_KINDS[kind].count;
       result[count] += 1;
@@ -194,6 +198,10 @@ export async function runCheck(
   result.durationMs = performance.now() - started;
   result.ok = isOk(result);
   return result;
+}
+
+function isList(value: unknown): boolean {
+  return Array.isArray(value) || (isObject(value) && Array.isArray(value.data));
 }
 
 /** Counts an input error exactly, and keeps the first `maxErrors`. */

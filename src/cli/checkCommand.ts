@@ -7,6 +7,7 @@ import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
 import { jsonReportChunks } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
 import { OutputError, REPORT_FORMATS, writeReports } from '../report/writeReports.js';
+import { resolveApiVersion } from '../schema/apiVersion.js';
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -74,6 +75,9 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
+  // The version in effect on the date given: what URLs are asked for, so the answer and the schema agree.
+  const apiVersion =
+    values['api-version'] === undefined ? undefined : resolveApiVersion(values['api-version']);
   const options: RunOptions = {
     profile: oneOf(values.profile ?? 'default', ['default', 'strict'], '--profile'),
     failOn: oneOf(values['fail-on'] ?? 'error', ['error', 'warning'], '--fail-on'),
@@ -81,7 +85,7 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     clockSkewMs: wholeNumber(values['clock-skew'] ?? '1000', '--clock-skew', { max: MAX_TIMER_MS }),
     ...(values.kind === undefined ? {} : { kind: oneOf(values.kind, SUBJECT_KIND_NAMES, '--kind') }),
     allowEmpty: values['allow-empty'] === true,
-    ...(values['api-version'] === undefined ? {} : { apiVersion: values['api-version'] }),
+    ...(apiVersion === undefined ? {} : { apiVersion }),
     ...(shard === undefined ? {} : { shard }),
   };
   const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
@@ -112,7 +116,7 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     }),
     headers: {
       // A live Backend API answers in the version asked for, so the documents match the schemas that judge them.
-      ...(values['api-version'] === undefined ? {} : { 'Clerk-API-Version': values['api-version'] }),
+      ...(apiVersion === undefined ? {} : { 'Clerk-API-Version': apiVersion }),
       ...Object.fromEntries((values.header ?? []).map(header)),
     },
     allPages: values['all-pages'] === true,

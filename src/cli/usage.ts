@@ -66,7 +66,7 @@ ${table([
   ['--timeout <ms>', 'how long a URL may take to answer, body included', '10000'],
   ['--all-pages', 'follow limit/offset pagination of a list URL to its end'],
   ['--shard <i/n>', 'check only the i-th of n deterministic parts of the documents'],
-  ['--embedded', 'also start the embedded reference server and check its GET /v1/clients'],
+  ['--embedded', 'also start the embedded reference server and check each Client and its Sessions'],
   ['--fault <name>', "with --embedded: make the server commit one fault (see 'help serve')"],
   ['--seed <n>', "with --embedded: the seed of the server's Clients", '1'],
   ['--clients <n>', 'with --embedded: how many Clients the server has', '20'],

@@ -1,5 +1,5 @@
-import { isObject, type JsonObject } from '../invariants/_internals/read.js';
 import { pointer } from '../jsonPointer.js';
+import { isObject, type JsonObject } from '../jsonValue.js';
 import { WEBHOOK_SESSION_EVENTS } from '../schema/derived/index.js';
 import type { SubjectKind } from './subjectKinds.js';
 
@@ -18,29 +18,53 @@ const FAPI_SESSION_FIELDS = ['public_user_data', 'last_active_token', 'factor_ve
 /**
  * The Clients and Sessions of a document, recognised from the document itself: a bare object, an array or a
  * paginated list (`{data, total_count}`) of them, a `session.*` webhook event, or a Frontend API envelope
- * (`{response, client}`). `kind` forces what each object is judged as; lists, envelopes and events are still
- * unwrapped.
+ * (`{response, client}`), or lists of these. `kind` forces what each object whose kind its fields decide is judged
+ * as; the slots of envelopes and events keep the kind their position gives.
  */
 export function subjectsOf(document: unknown, kind?: SubjectKind): DocumentContents {
-  if (Array.isArray(document))
-    return { subjects: document.map((item, index) => subject(item, [index], kind)) };
-  if (!isObject(document)) return { subjects: [subject(document, [], kind)] };
-  if (isPaginatedList(document))
-    return { subjects: document.data.map((item, index) => subject(item, ['data', index], kind)) };
-  if (isClerkError(document))
+  if (isObject(document) && isObject(document.log) && Array.isArray(document.log.entries))
+    return { error: 'a HAR recording: name the file .har to check its entries' };
+  if (isObject(document) && isClerkError(document))
     return { error: `a Clerk error response${errorCode(document)}, not a document to check` };
-  if (isEnvelope(document)) return { subjects: envelopeSubjects(document, kind) };
-  if (document.object === 'event') return webhookContents(document, kind);
-  return { subjects: [subject(document, [], kind)] };
+  if (Array.isArray(document)) return { subjects: itemsOf(document, [], kind) };
+  if (isObject(document) && isPaginatedList(document))
+    return { subjects: itemsOf(document.data, ['data'], kind) };
+  return { subjects: contained(document, [], kind) };
 }
 
 /** True when a document holds something to check (how a HAR entry is told apart from other traffic). */
 export function holdsSubjects(document: unknown): boolean {
   const contents = subjectsOf(document);
   if ('error' in contents || contents.subjects.length === 0) return false;
+  // An envelope's or event's slots are Clerk objects by position, whatever they hold (a broken one included).
+  if (isObject(document) && (isEnvelope(document) || isSessionEvent(document))) return true;
   return contents.subjects.every(
     ({ value }) => isObject(value) && (value.object === 'client' || value.object === 'session'),
   );
+}
+
+/** The items of a list, each unwrapped if it is an envelope or an event itself. */
+function itemsOf(
+  items: readonly unknown[],
+  at: ReadonlyArray<string | number>,
+  kind: SubjectKind | undefined,
+): Subject[] {
+  return items.flatMap((item, index) => contained(item, [...at, index], kind));
+}
+
+/**
+ * The objects of one value: a Frontend API envelope's `response` and `client`, a `session.*` event's `data` (their
+ * kinds known by position), or else the value itself, its kind recognised from its fields unless `kind` forces it.
+ */
+function contained(
+  value: unknown,
+  at: ReadonlyArray<string | number>,
+  kind: SubjectKind | undefined,
+): Subject[] {
+  if (isObject(value) && isEnvelope(value)) return envelopeSubjects(value, at);
+  if (isObject(value) && value.object === 'event')
+    return isSessionEvent(value) ? [{ kind: 'webhook', at: pointer(...at, 'data'), value: value.data }] : [];
+  return [subject(value, at, kind)];
 }
 
 function subject(
@@ -59,7 +83,9 @@ function kindOf(value: unknown): SubjectKind {
     return hasAny(value, FAPI_SESSION_FIELDS) ? 'fapi-session' : 'session';
   }
   if (hasAny(value, BAPI_CLIENT_FIELDS)) return 'client';
-  return value.object === 'client' && hasAny(value, FAPI_CLIENT_FIELDS) ? 'fapi-client' : 'client';
+  // A Frontend API Client that lost its `object` is still one: only its own fields decide.
+  const fapi = (value.object === 'client' || value.object === undefined) && hasAny(value, FAPI_CLIENT_FIELDS);
+  return fapi ? 'fapi-client' : 'client';
 }
 
 /** A Session that lost its `object` (an SDK's printout): a session's own ids, and no sessions of its own. */
@@ -94,18 +120,17 @@ function isEnvelope(value: JsonObject): boolean {
   );
 }
 
-function envelopeSubjects({ response, client }: JsonObject, kind: SubjectKind | undefined): Subject[] {
+function envelopeSubjects({ response, client }: JsonObject, at: ReadonlyArray<string | number>): Subject[] {
   const subjects: Subject[] = [];
   if (isObject(response) && (response.object === 'client' || response.object === 'session')) {
-    const own = response.object === 'client' ? 'fapi-client' : 'fapi-session';
-    subjects.push({ kind: kind ?? own, at: '/response', value: response });
+    const kind = response.object === 'client' ? 'fapi-client' : 'fapi-session';
+    subjects.push({ kind, at: pointer(...at, 'response'), value: response });
   }
-  if (client !== null) subjects.push({ kind: kind ?? 'fapi-client', at: '/client', value: client });
+  if (client !== null) subjects.push({ kind: 'fapi-client', at: pointer(...at, 'client'), value: client });
   return subjects;
 }
 
-/** A `session.*` event's Session; other events hold no Client or Session. */
-function webhookContents(event: JsonObject, kind: SubjectKind | undefined): DocumentContents {
-  if (!(WEBHOOK_SESSION_EVENTS as readonly unknown[]).includes(event.type)) return { subjects: [] };
-  return { subjects: [{ kind: kind ?? 'webhook', at: '/data', value: event.data }] };
+/** A `session.*` event, whose `data` is a Session; other events hold no Client or Session. */
+function isSessionEvent(value: JsonObject): boolean {
+  return value.object === 'event' && (WEBHOOK_SESSION_EVENTS as readonly unknown[]).includes(value.type);
 }

@@ -1,6 +1,6 @@
 import { pointer } from '../jsonPointer.js';
 import { addFinding } from './_internals/perSession.js';
-import { isObject, isTimestamp, NO_FINDINGS, sessionsOf } from './_internals/read.js';
+import { isMillisecondTimestamp, isObject, NO_FINDINGS, sessionsOf } from './_internals/read.js';
 import type { Finding, Invariant } from './types.js';
 
 /** A session is made on a Client that already exists. */
@@ -12,13 +12,15 @@ export const sessionsAfterClient = {
   evidence: 'Real Frontend API Clients: 7/7 sessions (clerk-ios, clerk-fapi-rs, clerk-sdk-flutter captures).',
   surfaces: ['fapi'],
   check(client, { clockSkewMs }) {
-    if (!isObject(client) || !isTimestamp(client.created_at)) return NO_FINDINGS;
+    if (!isObject(client) || !isMillisecondTimestamp(client.created_at)) return NO_FINDINGS;
     const earliest = client.created_at - clockSkewMs;
     let found: Finding[] | undefined;
     const sessions = sessionsOf(client);
     for (let index = 0; index < sessions.length; index++) {
       const session = sessions[index];
-      if (!isObject(session) || !isTimestamp(session.created_at) || session.created_at >= earliest) continue;
+      // A time in seconds is timestamps-in-milliseconds' finding, not a session older than its Client.
+      if (!isObject(session) || !isMillisecondTimestamp(session.created_at) || session.created_at >= earliest)
+        continue;
       found = addFinding(found, {
         path: pointer('sessions', index, 'created_at'),
         message: `must not be more than ${clockSkewMs} ms before the client's created_at`,

@@ -1,9 +1,6 @@
 import { addFinding, perSession, sessionPath } from './_internals/perSession.js';
+import { MAX_MS, MIN_MS } from './_internals/read.js';
 import type { Finding, Invariant } from './types.js';
-
-/** 1e12 ms is 2001-09-09 and 1e13 ms is 2286-11-20: seconds fall below, microseconds above. */
-const MIN_MS = 1e12;
-const MAX_MS = 1e13;
 
 /** Timestamps are milliseconds since the epoch, not seconds or microseconds. */
 export const timestampsInMilliseconds = {

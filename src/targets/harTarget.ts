@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { holdsSubjects } from '../documents/subjectsOf.js';
-import { isObject, type JsonObject } from '../invariants/_internals/read.js';
+import { isObject, type JsonObject } from '../jsonValue.js';
 import { parseJson } from './parseJson.js';
 import { readCapped, readErrorMessage } from './readCapped.js';
 import { displayUrl, redactDocument, secretValuesOf } from './secrets.js';
@@ -8,6 +8,8 @@ import type { ReadOptions, TargetItem } from './types.js';
 
 /** Backend API paths whose 200 responses are Clients, Sessions or lists of them, whatever their body looks like. */
 const BACKEND_API_PATH = /\/v1\/(?:clients(?:\/verify|\/[^/]+)?|sessions(?:\/[^/]+(?:\/revoke)?)?)\/?$/;
+/** Frontend API paths: every answer is JSON (most piggyback the Client), so an unreadable body is an error. */
+const FRONTEND_API_PATH = /\/v1\/(?:client|me)(?:\/|$)/;
 
 /**
  * The Clerk documents recorded in a HAR file (a browser's or proxy's export): each entry whose response body holds
@@ -57,9 +59,8 @@ function entryItem(path: string, index: number, entry: unknown): TargetItem {
     content.encoding === 'base64' ? Buffer.from(content.text, 'base64').toString('utf8') : content.text;
   const parsed = parseJson(body);
   if (!parsed.ok) {
-    return backendPath
-      ? { kind: 'error', source, message: `response body: ${parsed.message}` }
-      : skip(source);
+    const clerkPath = backendPath || (url !== undefined && FRONTEND_API_PATH.test(url.pathname));
+    return clerkPath ? { kind: 'error', source, message: `response body: ${parsed.message}` } : skip(source);
   }
   if (!backendPath && !holdsSubjects(parsed.value)) return skip(source);
   const observedAt =
@@ -101,9 +102,10 @@ function apiVersionOf(request: JsonObject, url: URL | undefined): string | undef
     if (
       isObject(header) &&
       typeof header.name === 'string' &&
-      header.name.toLowerCase() === 'clerk-api-version'
+      header.name.toLowerCase() === 'clerk-api-version' &&
+      typeof header.value === 'string'
     )
-      return typeof header.value === 'string' ? header.value : undefined;
+      return header.value;
   }
   return url?.searchParams.get('__clerk_api_version') ?? undefined;
 }

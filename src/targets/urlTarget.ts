@@ -1,4 +1,4 @@
-import { isObject } from '../invariants/_internals/read.js';
+import { isObject } from '../jsonValue.js';
 import { parseJson } from './parseJson.js';
 import { readCapped, SizeLimitError } from './readCapped.js';
 import { displayUrl, isSecretName, redact, redactDocument } from './secrets.js';

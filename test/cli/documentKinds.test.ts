@@ -79,6 +79,26 @@ describe('check reads every kind of document', () => {
     expect(written[2]).toContain('last_active_token');
   });
 
+  test('a broken Client piggybacked in a browser recording fails the run; an unreadable Frontend API body is an input error', async () => {
+    const har = JSON.parse(readFileSync('examples/kinds/valid/browser-sign-in.har', 'utf8'));
+    const body = JSON.parse(har.log.entries[2].response.content.text);
+    const { object: _, ...client } = body.client;
+    body.client = { ...client, sessions: 'oops' };
+    har.log.entries[2].response.content.text = JSON.stringify(body);
+    har.log.entries[3].response.content.text = '<html>502 Bad Gateway</html>';
+    const file = join(scratch, 'broken-piggyback.har');
+    writeFileSync(file, JSON.stringify(har));
+    const { code, report } = await check(file);
+    expect(code).toBe(2);
+    expect(report.violations.map(({ rule, path }: Record<string, string>) => [rule, path])).toEqual([
+      ['schema/required', '/object'],
+      ['schema/type', '/sessions'],
+    ]);
+    expect(report.violations[0].source).toMatch(/#\/log\/entries\/2 POST .*#\/client$/);
+    expect(report.errors).toMatchObject([{ message: expect.stringMatching(/^response body: /) }]);
+    expect(report.errors[0].source).toMatch(/#\/log\/entries\/3 POST /);
+  });
+
   test('a Client recorded under 2025-03-12 fails the latest version on last_authentication_strategy only', async () => {
     const { last_authentication_strategy: _, ...old } = JSON.parse(
       readFileSync('examples/valid/signed-in.json', 'utf8'),

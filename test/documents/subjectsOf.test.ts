@@ -57,6 +57,22 @@ describe('subjectsOf recognises each kind of document from the document itself',
     expect(kindsAt(document)).toEqual(expected);
   });
 
+  test('unwraps envelopes and events inside a list', () => {
+    const event = { object: 'event', type: 'session.created', data: bapiSession };
+    expect(kindsAt([event, { response: fapiClient, client: null }])).toEqual([
+      ['webhook', '/0/data'],
+      ['fapi-client', '/1/response'],
+    ]);
+  });
+
+  test('a Frontend API Client that lost its object is still one, and a HAR saved as .json is named', () => {
+    const { object: _, ...bare } = fapiClient;
+    expect(kindsAt(bare)).toEqual([['fapi-client', '']]);
+    expect(kindsAt({ log: { entries: [] } })).toEqual({
+      error: 'a HAR recording: name the file .har to check its entries',
+    });
+  });
+
   test('judges what it cannot place as the contract: a Backend API Client', () => {
     expect(kindsAt({ id: 'client_x' })).toEqual([['client', '']]);
     expect(kindsAt(42)).toEqual([['client', '']]);
@@ -64,12 +80,12 @@ describe('subjectsOf recognises each kind of document from the document itself',
     expect(kindsAt({ ...client(0), sign_in: null })).toEqual([['client', '']]);
   });
 
-  test('--kind forces the kind of every object, and containers are still unwrapped', () => {
+  test('--kind forces the kind of objects their fields decide; envelopes and events keep the kinds of their slots', () => {
     expect(kindsAt(bapiSession, 'client')).toEqual([['client', '']]);
     expect(kindsAt({ data: [fapiClient], total_count: 1 }, 'client')).toEqual([['client', '/data/0']]);
-    expect(kindsAt({ response: fapiClient, client: null }, 'client')).toEqual([['client', '/response']]);
+    expect(kindsAt({ response: fapiClient, client: null }, 'client')).toEqual([['fapi-client', '/response']]);
     expect(kindsAt({ object: 'event', type: 'session.ended', data: bapiSession }, 'session')).toEqual([
-      ['session', '/data'],
+      ['webhook', '/data'],
     ]);
   });
 

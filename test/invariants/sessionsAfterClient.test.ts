@@ -19,3 +19,10 @@ describe('sessions-after-client', () => {
     expect(pathsOf(sessionsAfterClient, skewed)).toEqual([]);
   });
 });
+
+test('a session created_at in seconds is left to timestamps-in-milliseconds (one fault, one violation)', () => {
+  const seconds = fapiClient(1);
+  const session = seconds.sessions[0] as Record<string, unknown>;
+  session.created_at = Math.floor((session.created_at as number) / 1000);
+  expect(pathsOf(sessionsAfterClient, seconds)).toEqual([]);
+});

@@ -2,20 +2,26 @@
  * @internal Type-guarded reads of an unchecked Client, so a broken field never cascades into invariant noise.
  * Checks run on every Client of a run: the happy path allocates nothing and returns {@link NO_FINDINGS}.
  */
+import { isObject, type JsonObject } from '../../jsonValue.js';
 import type { Finding } from '../types.js';
 
-export type JsonObject = Record<string, unknown>;
+export { isObject, type JsonObject };
 
 /** The shared result of a check that found nothing. */
 export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** An integer timestamp; anything else is the schema's business. */
 export function isTimestamp(value: unknown): value is number {
   return Number.isInteger(value);
+}
+
+/** 1e12 ms is 2001-09-09 and 1e13 ms is 2286-11-20: seconds fall below, microseconds above. */
+export const MIN_MS = 1e12;
+export const MAX_MS = 1e13;
+
+/** A timestamp in milliseconds; one in seconds or microseconds is `timestamps-in-milliseconds`' finding. */
+export function isMillisecondTimestamp(value: unknown): value is number {
+  return isTimestamp(value) && value >= MIN_MS && value < MAX_MS;
 }
 
 /** `client.sessions` when it is an array (its items may be anything), else an empty list. */
