@@ -23,7 +23,8 @@ export type Checker = (
 ) => CheckResult;
 
 /**
- * Checks one Backend API Client: the seed schema first, then every invariant of the catalogue.
+ * Checks one Backend API Client: its schema first (the seed for the latest API version, the derived one for older
+ * versions), then every invariant of the catalogue that applies to it.
  * Never throws on any value; throws a TypeError only for bad options.
  */
 export function checkClient(value: unknown, options: CheckOptions = {}): CheckResult {

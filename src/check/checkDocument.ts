@@ -5,7 +5,6 @@ import {
   type SubjectKind,
 } from '../documents/subjectKinds.js';
 import { subjectsOf } from '../documents/subjectsOf.js';
-import { InvalidOptionError } from '../invalidOption.js';
 import { createChecker } from './checkClient.js';
 import { toJsonData } from './jsonData.js';
 import type { CheckOptions, Violation } from './types.js';
@@ -24,19 +23,21 @@ export type DocumentCheckResult = SubjectCounts & {
   /** True when no violation has severity `error` and the document held something to check. */
   ok: boolean;
   violations: DocumentViolation[];
+  /** Why the document holds nothing to check (a Clerk error body, a HAR recording), when it does not. */
+  error?: string;
 };
 
 /**
  * Checks any document a user holds: a Client or Session of either API, a list or page of them, a `session.*` webhook
- * event or a Frontend API `{response, client}` envelope, each object by its own schema and rules. Throws an
- * InvalidOptionError for bad options, or for a Clerk error body (no document to check).
+ * event or a Frontend API `{response, client}` envelope, each object by its own schema and rules. Never throws on
+ * any value; throws an InvalidOptionError only for bad options.
  */
 export function checkDocument(value: unknown, options: DocumentCheckOptions = {}): DocumentCheckResult {
   const check = createChecker(options);
   // Judged as the JSON it would serialize to, like checkClient's values: no getter or Proxy can throw here.
   const contents = subjectsOf(toJsonData(value), options.kind);
-  if ('error' in contents) throw new InvalidOptionError(contents.error);
   const result: DocumentCheckResult = { ok: true, violations: [], ...noSubjects() };
+  if ('error' in contents) return { ...result, ok: false, error: contents.error };
   for (const { kind, at, value: subject } of contents.subjects) {
     result[SUBJECT_KINDS[kind].count] += 1;
     for (const violation of check(kind, subject).violations)
