@@ -6,7 +6,13 @@ import type { FapiClient, FapiSession } from '../fapiClientArbitrary.js';
 import { sessionActivityArbitrary } from '../sessionActivityArbitrary.js';
 import type { ResolvedConstraints } from './constraints.js';
 import { clerkId } from './ids.js';
-import { DRAWS, type Draws, FRESH, mutation as genericMutation } from './invariantMutations.js';
+import {
+  DRAWS,
+  type Draws,
+  FRESH,
+  mutation as genericMutation,
+  timestampMutations,
+} from './invariantMutations.js';
 import type { Mutation } from './mutation.js';
 import { definitionProperties } from './schemaParts.js';
 
@@ -68,48 +74,7 @@ export function fapiInvariantMutations(
         return { value: client, path: '/last_active_session_id' };
       },
     ),
-    mutation('timestamps-ordered', 'update the client before it was created', 0, (client, { k }) => {
-      client.updated_at = client.created_at - 1 - k;
-      return { value: client, path: '/updated_at' };
-    }),
-    mutation('timestamps-ordered', 'update a session before it was created', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      session.updated_at = session.created_at - 1 - k;
-      return { value: client, path: `/sessions/${index}/updated_at` };
-    }),
-    mutation('timestamps-ordered', 'expire a session when it was created', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      signOut(client, session);
-      session.expire_at = session.created_at - k;
-      return { value: client, path: `/sessions/${index}/expire_at` };
-    }),
-    mutation('timestamps-ordered', 'abandon a session before it was created', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      signOut(client, session);
-      // Expire with it, so expire_at <= abandon_at still holds.
-      session.abandon_at = session.created_at - k;
-      session.expire_at = session.abandon_at;
-      return { value: client, path: `/sessions/${index}/abandon_at` };
-    }),
-    mutation('last-active-after-creation', 'activity long before creation', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      session.last_active_at = session.created_at - DEFAULT_CLOCK_SKEW_MS - 1 - k;
-      return { value: client, path: `/sessions/${index}/last_active_at` };
-    }),
-    mutation('expire-not-after-abandon', 'abandon a session before it expires', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      session.abandon_at = session.expire_at - 1 - (k % (session.expire_at - session.created_at - 1));
-      return { value: client, path: `/sessions/${index}/abandon_at` };
-    }),
-    mutation('timestamps-in-milliseconds', 'client updated_at in microseconds', 0, (client) => {
-      client.updated_at *= 1000;
-      return { value: client, path: '/updated_at' };
-    }),
-    mutation('timestamps-in-milliseconds', 'session abandon_at in microseconds', 1, (client, { i }) => {
-      const [session, index] = pick(client, i);
-      session.abandon_at *= 1000;
-      return { value: client, path: `/sessions/${index}/abandon_at` };
-    }),
+    ...timestampMutations<FapiClient, FapiSession>(signOut),
     mutation('id-prefixes', 'a user id without user_', 1, (client, { i, payload }) => {
       const [session, index] = pick(client, i);
       const user = session.user as { id: string };

@@ -129,48 +129,7 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
         return { value: client, path: `/sessions/${index}/client_id` };
       },
     ),
-    mutation('timestamps-ordered', 'update the client before it was created', 0, (client, { k }) => {
-      client.updated_at = client.created_at - 1 - k;
-      return { value: client, path: '/updated_at' };
-    }),
-    mutation('timestamps-ordered', 'update a session before it was created', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      session.updated_at = session.created_at - 1 - k;
-      return { value: client, path: `/sessions/${index}/updated_at` };
-    }),
-    mutation('timestamps-ordered', 'expire a session when it was created', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      signOut(client, session);
-      session.expire_at = session.created_at - k;
-      return { value: client, path: `/sessions/${index}/expire_at` };
-    }),
-    mutation('timestamps-ordered', 'abandon a session before it was created', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      signOut(client, session);
-      // Expire with it, so expire_at <= abandon_at still holds.
-      session.abandon_at = session.created_at - k;
-      session.expire_at = session.abandon_at;
-      return { value: client, path: `/sessions/${index}/abandon_at` };
-    }),
-    mutation('last-active-after-creation', 'activity long before creation', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      session.last_active_at = session.created_at - DEFAULT_CLOCK_SKEW_MS - 1 - k;
-      return { value: client, path: `/sessions/${index}/last_active_at` };
-    }),
-    mutation('expire-not-after-abandon', 'abandon a session before it expires', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      session.abandon_at = session.expire_at - 1 - (k % (session.expire_at - session.created_at - 1));
-      return { value: client, path: `/sessions/${index}/abandon_at` };
-    }),
-    mutation('timestamps-in-milliseconds', 'client updated_at in microseconds', 0, (client) => {
-      client.updated_at *= 1000;
-      return { value: client, path: '/updated_at' };
-    }),
-    mutation('timestamps-in-milliseconds', 'session abandon_at in microseconds', 1, (client, { i }) => {
-      const [session, index] = pick(client, i);
-      session.abandon_at *= 1000;
-      return { value: client, path: `/sessions/${index}/abandon_at` };
-    }),
+    ...timestampMutations<Client, Session>(signOut),
     mutation('id-prefixes', 'a user id without user_', 1, (client, { i, payload }) => {
       const [session, index] = pick(client, i);
       session.user_id = clerkId('usr', session.created_at, payload);
@@ -216,5 +175,68 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
       },
       withActivity,
     ),
+  ];
+}
+
+/** A Client's times, which both APIs share. */
+type Timed = { created_at: number; updated_at: number };
+type TimedSession = Timed & { expire_at: number; abandon_at: number; last_active_at: number };
+
+/**
+ * The breaks of the timestamp rules, the same for Clients of either API: `signOut` ends a signed-in session of that
+ * API, so a broken time does not also break its status.
+ */
+export function timestampMutations<T extends Timed & { sessions: S[] }, S extends TimedSession>(
+  signOut: (client: T, session: S) => void,
+): Mutation<T>[] {
+  return [
+    mutation<T>('timestamps-ordered', 'update the client before it was created', 0, (client, { k }) => {
+      client.updated_at = client.created_at - 1 - k;
+      return { value: client, path: '/updated_at' };
+    }),
+    mutation<T>('timestamps-ordered', 'update a session before it was created', 1, (client, { i, k }) => {
+      const index = i % client.sessions.length;
+      const session = client.sessions[index] as S;
+      session.updated_at = session.created_at - 1 - k;
+      return { value: client, path: `/sessions/${index}/updated_at` };
+    }),
+    mutation<T>('timestamps-ordered', 'expire a session when it was created', 1, (client, { i, k }) => {
+      const index = i % client.sessions.length;
+      const session = client.sessions[index] as S;
+      signOut(client, session);
+      session.expire_at = session.created_at - k;
+      return { value: client, path: `/sessions/${index}/expire_at` };
+    }),
+    mutation<T>('timestamps-ordered', 'abandon a session before it was created', 1, (client, { i, k }) => {
+      const index = i % client.sessions.length;
+      const session = client.sessions[index] as S;
+      signOut(client, session);
+      // Expire with it, so expire_at <= abandon_at still holds.
+      session.abandon_at = session.created_at - k;
+      session.expire_at = session.abandon_at;
+      return { value: client, path: `/sessions/${index}/abandon_at` };
+    }),
+    mutation<T>('last-active-after-creation', 'activity long before creation', 1, (client, { i, k }) => {
+      const index = i % client.sessions.length;
+      const session = client.sessions[index] as S;
+      session.last_active_at = session.created_at - DEFAULT_CLOCK_SKEW_MS - 1 - k;
+      return { value: client, path: `/sessions/${index}/last_active_at` };
+    }),
+    mutation<T>('expire-not-after-abandon', 'abandon a session before it expires', 1, (client, { i, k }) => {
+      const index = i % client.sessions.length;
+      const session = client.sessions[index] as S;
+      session.abandon_at = session.expire_at - 1 - (k % (session.expire_at - session.created_at - 1));
+      return { value: client, path: `/sessions/${index}/abandon_at` };
+    }),
+    mutation<T>('timestamps-in-milliseconds', 'client updated_at in microseconds', 0, (client) => {
+      client.updated_at *= 1000;
+      return { value: client, path: '/updated_at' };
+    }),
+    mutation<T>('timestamps-in-milliseconds', 'session abandon_at in microseconds', 1, (client, { i }) => {
+      const index = i % client.sessions.length;
+      const session = client.sessions[index] as S;
+      session.abandon_at *= 1000;
+      return { value: client, path: `/sessions/${index}/abandon_at` };
+    }),
   ];
 }
