@@ -11,7 +11,7 @@ import {
   type Draws,
   FRESH,
   mutation as genericMutation,
-  timestampMutations,
+  sharedMutations,
 } from './invariantMutations.js';
 import type { Mutation } from './mutation.js';
 import { definitionProperties } from './schemaParts.js';
@@ -54,15 +54,6 @@ export function fapiInvariantMutations(
   });
   const found: Mutation<FapiClient>[] = [
     mutation(
-      'last-active-session-listed',
-      'point last_active_session_id at an unknown session',
-      0,
-      (client, { payload }) => {
-        client.last_active_session_id = clerkId('sess', client.updated_at, payload, FRESH);
-        return { value: client, path: '/last_active_session_id' };
-      },
-    ),
-    mutation(
       'last-active-session-signed-in',
       'make the last active session an ended one',
       1,
@@ -74,7 +65,7 @@ export function fapiInvariantMutations(
         return { value: client, path: '/last_active_session_id' };
       },
     ),
-    ...timestampMutations<FapiClient, FapiSession>(signOut),
+    ...sharedMutations<FapiClient, FapiSession>(signOut),
     mutation('id-prefixes', 'a user id without user_', 1, (client, { i, payload }) => {
       const [session, index] = pick(client, i);
       const user = session.user as { id: string };

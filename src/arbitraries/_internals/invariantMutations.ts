@@ -99,15 +99,6 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
       return { value: client, path: `/sessions/${Math.max(source, target)}/id` };
     }),
     mutation(
-      'last-active-session-listed',
-      'point last_active_session_id at an unknown session',
-      0,
-      (client, { payload }) => {
-        client.last_active_session_id = clerkId('sess', client.updated_at, payload, FRESH);
-        return { value: client, path: '/last_active_session_id' };
-      },
-    ),
-    mutation(
       'last-active-session-signed-in',
       'make the last active session an ended one',
       1,
@@ -129,7 +120,7 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
         return { value: client, path: `/sessions/${index}/client_id` };
       },
     ),
-    ...timestampMutations<Client, Session>(signOut),
+    ...sharedMutations<Client, Session>(signOut),
     mutation('id-prefixes', 'a user id without user_', 1, (client, { i, payload }) => {
       const [session, index] = pick(client, i);
       session.user_id = clerkId('usr', session.created_at, payload);
@@ -178,18 +169,28 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
   ];
 }
 
-/** A Client's times, which both APIs share. */
+/** The times and last active session of a Client, and the times of a session, which both APIs share. */
 type Timed = { created_at: number; updated_at: number };
+type TimedClient = Timed & { last_active_session_id: string | null };
 type TimedSession = Timed & { expire_at: number; abandon_at: number; last_active_at: number };
 
 /**
- * The breaks of the timestamp rules, the same for Clients of either API: `signOut` ends a signed-in session of that
- * API, so a broken time does not also break its status.
+ * The breaks that are the same for Clients of either API (the last active session, the timestamp rules):
+ * `signOut` ends a signed-in session of that API, so a broken time does not also break its status.
  */
-export function timestampMutations<T extends Timed & { sessions: S[] }, S extends TimedSession>(
+export function sharedMutations<T extends TimedClient & { sessions: S[] }, S extends TimedSession>(
   signOut: (client: T, session: S) => void,
 ): Mutation<T>[] {
   return [
+    mutation<T>(
+      'last-active-session-listed',
+      'point last_active_session_id at an unknown session',
+      0,
+      (client, { payload }) => {
+        client.last_active_session_id = clerkId('sess', client.updated_at, payload, FRESH);
+        return { value: client, path: '/last_active_session_id' };
+      },
+    ),
     mutation<T>('timestamps-ordered', 'update the client before it was created', 0, (client, { k }) => {
       client.updated_at = client.created_at - 1 - k;
       return { value: client, path: '/updated_at' };
