@@ -1,7 +1,12 @@
-import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checkClient, type Violation } from '../../src/index.js';
-import { client, copy, DAY_MS, id, session, T0 } from '../helpers.js';
+import {
+  checkClient,
+  checkSession,
+  createChecker,
+  createClientChecker,
+  type Violation,
+} from '../../src/index.js';
+import { client, copy, DAY_MS, fapiClient, id, session, T0 } from '../helpers.js';
 
 const rulesAt = (violations: Violation[]) => violations.map(({ rule, path }) => `${rule} ${path}`);
 
@@ -83,43 +88,6 @@ describe('checkClient', () => {
     ]);
   });
 
-  test('never throws on any JSON value, and every violation is well-formed', () => {
-    fc.assert(
-      fc.property(
-        fc.jsonValue(),
-        fc.constantFrom('default', 'strict') as fc.Arbitrary<'default' | 'strict'>,
-        (value, profile) => {
-          const { ok, violations } = checkClient(value, { profile, now: T0 });
-          expect(typeof ok).toBe('boolean');
-          for (const violation of violations)
-            expect(violation.path === '' || violation.path.startsWith('/')).toBe(true);
-        },
-      ),
-      { numRuns: 3000 },
-    );
-  });
-
-  test('never throws on Client-shaped values with random fields (the invariants see real structure)', () => {
-    const shaped = fc.record({
-      object: fc.constant('client'),
-      id: fc.oneof(fc.string(), fc.jsonValue()),
-      session_ids: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
-      sessions: fc.array(
-        fc.dictionary(
-          fc.constantFrom('id', 'client_id', 'status', 'created_at', 'expire_at', 'latest_activity'),
-          fc.jsonValue(),
-        ),
-      ),
-      last_active_session_id: fc.oneof(fc.string(), fc.jsonValue()),
-      created_at: fc.oneof(fc.integer(), fc.jsonValue()),
-      updated_at: fc.oneof(fc.integer(), fc.jsonValue()),
-    });
-    fc.assert(
-      fc.property(shaped, (value) => void checkClient(value, { profile: 'strict', now: T0 })),
-      { numRuns: 1000 },
-    );
-  });
-
   test('a __proto__ key is an extra property, and nothing is polluted', () => {
     const hostile = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(client(0)).slice(1)}`);
     expect(rulesAt(checkClient(hostile).violations)).toEqual(['schema/additionalProperties /__proto__']);
@@ -172,5 +140,81 @@ describe('real Clerk quirks (clerk-client-facts.md section 4) pass in both profi
     for (const profile of ['default', 'strict'] as const) {
       expect(checkClient(quirky, { profile, now: lastUpdate + 1000 })).toEqual({ ok: true, violations: [] });
     }
+  });
+});
+
+describe('createChecker: the observation time, the API version and the kind of object', () => {
+  const stale = client(1);
+  const expired = (stale.sessions[0]?.expire_at ?? 0) + 1;
+  const before = stale.updated_at;
+
+  test('the observation time is `now` unless the options fix one, which wins', () => {
+    expect(rulesAt(createClientChecker()(stale, expired).violations)).toEqual([
+      'status-matches-clock /sessions/0/status',
+    ]);
+    expect(createClientChecker()(stale, before).violations).toEqual([]);
+    expect(createClientChecker({ now: before })(stale, expired).violations).toEqual([]);
+    expect(rulesAt(createClientChecker({ now: expired })(stale, before).violations)).toEqual([
+      'status-matches-clock /sessions/0/status',
+    ]);
+  });
+
+  test('a version recorded with the object wins over the options’, and an unknown one falls back to them', () => {
+    const { last_authentication_strategy: _, ...older } = copy(client(0));
+    const check = createChecker();
+    expect(rulesAt(check('client', older).violations)).toEqual([
+      'schema/required /last_authentication_strategy',
+    ]);
+    expect(check('client', older, undefined, '2025-03-12').violations).toEqual([]);
+    expect(check('client', older, undefined, 'not a date').violations).toHaveLength(1);
+    expect(createChecker({ apiVersion: '2025-03-12' })('client', older).violations).toEqual([]);
+    expect(createChecker({ apiVersion: '2025-03-12' })('client', older, undefined, '2026-05-12').ok).toBe(
+      false,
+    );
+  });
+
+  test('a schema rule set to off is not reported, and one set to warning keeps the Client ok', () => {
+    const extra = { ...client(0), extra: 1 };
+    expect(checkClient(extra, { rules: { 'schema/additionalProperties': 'off' } })).toEqual({
+      ok: true,
+      violations: [],
+    });
+    expect(checkClient(extra, { rules: { 'schema/additionalProperties': 'warning' } })).toMatchObject({
+      ok: true,
+      violations: [{ rule: 'schema/additionalProperties', severity: 'warning' }],
+    });
+  });
+
+  test('a Session is judged by the per-session rules only, paths from its root', () => {
+    const session = copy(client(1)).sessions[0];
+    if (session === undefined) throw new Error('fixture has sessions');
+    session.last_active_at = session.created_at - 5000;
+    session.client_id = 'client_other';
+    expect(rulesAt(checkSession(session).violations)).toEqual(['last-active-after-creation /last_active_at']);
+    expect(rulesAt(createChecker()('session', session).violations)).toEqual([
+      'last-active-after-creation /last_active_at',
+    ]);
+  });
+
+  test('a Frontend API Client is judged by the rules of its API, not the Backend API’s', () => {
+    const fapi = fapiClient(2);
+    (fapi.sessions[1] as Record<string, unknown>).last_active_token = null;
+    expect(rulesAt(createChecker()('fapi-client', fapi).violations)).toEqual([
+      'active-session-has-token /sessions/1/last_active_token',
+    ]);
+    // A Backend API rule (session-client-id-matches) does not run on it.
+    (fapi.sessions[0] as Record<string, unknown>).client_id = 'client_other';
+    expect(rulesAt(createChecker()('fapi-client', fapi).violations)).not.toContain(
+      'session-client-id-matches /sessions/0/client_id',
+    );
+  });
+
+  test('clockSkewMs 0 is allowed, and a Client is judged the same by every entry point', () => {
+    const early = copy(client(1));
+    if (early.sessions[0]) early.sessions[0].last_active_at = early.sessions[0].created_at - 1;
+    expect(rulesAt(checkClient(early, { clockSkewMs: 0 }).violations)).toEqual([
+      'last-active-after-creation /sessions/0/last_active_at',
+    ]);
+    expect(createClientChecker({ clockSkewMs: 0 })(early)).toEqual(checkClient(early, { clockSkewMs: 0 }));
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkClient } from '../../src/index.js';
-import { client, copy } from '../helpers.js';
+import { client, copy, T0 } from '../helpers.js';
 
 describe('every rule is linear in the size of the Client', () => {
   // 10,000 sessions, each broken for timestamps-ordered, timestamps-in-milliseconds and id-prefixes: the rules that
@@ -124,6 +124,47 @@ describe('checkClient never throws and judges own enumerable properties only, as
         expect(typeof result.ok).toBe('boolean');
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// Random JSON, plain and Client-shaped: slow properties, so they live here rather than in test/check, whose tests
+// `npm run mutation` runs against every mutant.
+describe('checkClient on random JSON', () => {
+  test('never throws on any JSON value, and every violation is well-formed', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom('default', 'strict') as fc.Arbitrary<'default' | 'strict'>,
+        (value, profile) => {
+          const { ok, violations } = checkClient(value, { profile, now: T0 });
+          expect(typeof ok).toBe('boolean');
+          for (const violation of violations)
+            expect(violation.path === '' || violation.path.startsWith('/')).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('never throws on Client-shaped values with random fields (the invariants see real structure)', () => {
+    const shaped = fc.record({
+      object: fc.constant('client'),
+      id: fc.oneof(fc.string(), fc.jsonValue()),
+      session_ids: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+      sessions: fc.array(
+        fc.dictionary(
+          fc.constantFrom('id', 'client_id', 'status', 'created_at', 'expire_at', 'latest_activity'),
+          fc.jsonValue(),
+        ),
+      ),
+      last_active_session_id: fc.oneof(fc.string(), fc.jsonValue()),
+      created_at: fc.oneof(fc.integer(), fc.jsonValue()),
+      updated_at: fc.oneof(fc.integer(), fc.jsonValue()),
+    });
+    fc.assert(
+      fc.property(shaped, (value) => void checkClient(value, { profile: 'strict', now: T0 })),
+      { numRuns: 1000 },
     );
   });
 });
