@@ -2,10 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import schema from '../src/schema/clerk-client.schema.json' with { type: 'json' };
 import { renderInvariantsDoc } from './invariantsDoc.js';
+import { renderRealismDoc } from './realismDoc.js';
 import { renderTypes } from './schemaToTypes.js';
 
 const what = process.argv[2];
 if (what === 'types') writeFileSync(new URL('../src/schema/types.ts', import.meta.url), renderTypes(schema));
-else if (what === 'docs')
+else if (what === 'docs') {
   writeFileSync(new URL('../docs/invariants.md', import.meta.url), renderInvariantsDoc());
-else throw new Error(`usage: tsx scripts/generate.ts types|docs, got ${String(what)}`);
+  writeFileSync(new URL('../docs/realism.md', import.meta.url), renderRealismDoc());
+} else throw new Error(`usage: tsx scripts/generate.ts types|docs, got ${String(what)}`);

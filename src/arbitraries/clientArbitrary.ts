@@ -15,7 +15,7 @@ import {
   type SessionDraft,
   sessionDraftArbitrary,
 } from './_internals/sessionDraft.js';
-import { quirkMsArbitrary, withNull } from './_internals/weighted.js';
+import { quirkMsArbitrary, sessionListArbitrary, withNull } from './_internals/weighted.js';
 import { clerkIdArbitrary } from './clerkIdArbitrary.js';
 import { schemaArbitrary } from './schemaArbitrary.js';
 
@@ -23,7 +23,7 @@ export type { ClientConstraints } from './_internals/constraints.js';
 
 type ClientDraft = {
   shape: Omit<Client, 'sessions'> & { sessions: SessionDraft[] };
-  timing: { created: number; updated: number; quirkMs: number; id: KsuidPayload };
+  timing: { created: number; updated: number; quirkMs: number; touchedMs: number; id: KsuidPayload };
 };
 
 /** Placeholders for what the coherence step computes; the schema walk fills in everything else. */
@@ -46,10 +46,7 @@ function clientDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<ClientDraft>
   const { schema, at } = derivedRoot('bapi', 'client', c.apiVersion);
   const overrides = {
     ...Object.fromEntries(COMPUTED.map((field) => [`${at}/properties/${field}`, fc.constant(null)])),
-    [`${at}/properties/sessions`]: fc.array(sessionDraftArbitrary(c), {
-      minLength: c.minSessions,
-      maxLength: c.maxSessions,
-    }),
+    [`${at}/properties/sessions`]: sessionListArbitrary(sessionDraftArbitrary(c), c),
     ...(c.realistic
       ? {
           [`${at}/properties/sign_in_id`]: withNull(idIn('sia'), 4, 1),
@@ -68,6 +65,8 @@ function clientDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<ClientDraft>
       updated: fractionArbitrary,
       // Real Clerk: client.updated_at is often 3-5 ms before its newest session's updated_at.
       quirkMs: quirkMsArbitrary(c.realistic, 3, 5, 1),
+      // Real Clerk: sign-in attempts touch the Client seconds to days after its newest session (3 of 9 captures).
+      touchedMs: quirkMsArbitrary(c.realistic, 1_000, 2 * 86_400_000, 2),
       id: payloadArbitrary,
     }),
   });
@@ -83,9 +82,10 @@ function buildClient({ shape, timing }: ClientDraft, c: ResolvedConstraints): Cl
   const id = clerkId('client', createdAt, timing.id);
   for (const session of sessions) session.client_id = id;
   const newestUpdate = Math.max(...sessions.map((session) => session.updated_at));
+  const touched = timing.touchedMs > 0 ? Math.min(c.now, newestUpdate + timing.touchedMs) : undefined;
   const updatedAt =
     sessions.length > 0
-      ? Math.max(createdAt, newestUpdate - timing.quirkMs)
+      ? Math.max(createdAt, touched ?? newestUpdate - timing.quirkMs)
       : createdAt + scale(timing.updated, c.now - createdAt);
   return {
     ...shape,

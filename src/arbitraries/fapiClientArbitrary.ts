@@ -27,7 +27,7 @@ import {
   sessionTimes,
   sessionTimingArbitrary,
 } from './_internals/sessionDraft.js';
-import { quirkMsArbitrary, withNull } from './_internals/weighted.js';
+import { quirkMsArbitrary, sessionListArbitrary, withNull } from './_internals/weighted.js';
 import { clerkIdArbitrary } from './clerkIdArbitrary.js';
 import { schemaArbitrary } from './schemaArbitrary.js';
 
@@ -147,10 +147,7 @@ export function fapiClientArbitrary(constraints: FapiClientConstraints = {}): fc
   return fc
     .record({
       shape: schemaArbitrary(client.schema, { overrides: clientOverrides }) as fc.Arbitrary<Shape>,
-      sessions: fc.array(fapiSessionDraftArbitrary(c, realism), {
-        minLength: c.minSessions,
-        maxLength: c.maxSessions,
-      }),
+      sessions: sessionListArbitrary(fapiSessionDraftArbitrary(c, realism), c),
       signIn: fc.record({
         state: weighted({ none: 5, progress: 2, complete: 2 }),
         shape: attempt('Client.SignIn', ['id', 'status', 'identifier', 'created_session_id', 'abandon_at']),
@@ -384,6 +381,8 @@ function buildSession(
     updated_at: times.updated,
   };
   if ('factor_verification_age' in draft.shape) session.factor_verification_age = draft.factorAge;
+  // Realistic: Clerk always sends the actor, usually null.
+  if (c.realistic) session.actor ??= null;
   // A pending session has tasks to finish, and only a pending one (where the version has tasks).
   if (status === 'pending' && definitionProperties('fapi', c.apiVersion, 'Client.Session').has('tasks'))
     session.tasks = [{ key: draft.timing.taskKey }];

@@ -1,10 +1,10 @@
-import fc from 'fast-check';
-import { ruleIds } from '../check/ruleSettings.js';
+import type fc from 'fast-check';
 import { InvalidOptionError } from '../invalidOption.js';
 import type { Client } from '../schema/types.js';
 import { type ClientConstraints, resolveConstraints } from './_internals/constraints.js';
 import { invariantMutations } from './_internals/invariantMutations.js';
 import type { Mutation, NearValidClient } from './_internals/mutation.js';
+import { chooseMutations, mixByRule, type RuleMixConstraints, splitMix } from './_internals/ruleMix.js';
 import { schemaMutations } from './_internals/schemaMutations.js';
 import { clientArbitrary } from './clientArbitrary.js';
 
@@ -12,72 +12,70 @@ export type { NearValidClient } from './_internals/mutation.js';
 
 /** The oldest API version whose Client the vendored seed schema describes (facts §8). */
 const SEED_API_VERSION = '2025-04-10';
+const NAME = 'nearValidClientArbitrary';
 
-/** Constraints of {@link nearValidClientArbitrary}: those of the valid Clients it breaks, and which rules. */
-export type NearValidClientConstraints = ClientConstraints & {
-  /** Only break these rules (invariant ids or `schema/<keyword>`). @defaultValue every rule with a mutation */
-  rules?: readonly string[];
-};
+/** Constraints of {@link nearValidClientArbitrary}: those of the valid Clients it breaks, and which rules, how often. */
+export type NearValidClientConstraints = ClientConstraints & RuleMixConstraints;
 
 /** One entry of the mutation catalogue. */
 export type MutationEntry = { rule: string; name: string; schemaPointer?: string };
 
 /**
- * Clients that break exactly one rule, labelled `{ value, rule, path }` as `checkClient` reports it: checked at the
- * sample's `now`, the broken Client has no other error in either profile. Each sample is a valid Client and a
- * mutation, so every shrink of it breaks the same rule at the same kind of place.
+ * Clients that break exactly one rule, labelled `{ value, rule, path }` as `checkClient` reports it: checked with the
+ * same `profile` (and at the sample's `now` when `now` is given), the broken Client has `rule` at `path` and no other
+ * violation. With the defaults on both sides, `checkClient(sample.value)` reports every sample; `status-matches-clock`
+ * is broken only when `now` is given, since a check without the observation time cannot judge it. Each rule is drawn
+ * as often as any other (or as `weights` say), then one of its breaks; every shrink breaks the same rule.
  */
 export function nearValidClientArbitrary(
   constraints: NearValidClientConstraints = {},
 ): fc.Arbitrary<NearValidClient> {
-  const { rules, ...clientConstraints } = constraints;
-  const c = resolveConstraints('nearValidClientArbitrary', clientConstraints);
-  // Labels name what `checkClient` reports against the seed schema, which is the Client of 2025-04-10 and later.
-  if (c.apiVersion < SEED_API_VERSION)
-    throw new InvalidOptionError(
-      `nearValidClientArbitrary: apiVersion must be ${SEED_API_VERSION} or later (the seed schema's), got ${c.apiVersion}`,
-    );
-  if (c.expireAfterMs < 2)
-    throw new InvalidOptionError(
-      `nearValidClientArbitrary: expireAfterMs must be at least 2, got ${c.expireAfterMs}`,
-    );
-  const unknown = rules?.find((rule) => !ruleIds.includes(rule));
-  if (unknown !== undefined)
-    throw new InvalidOptionError(`nearValidClientArbitrary: unknown rule ${JSON.stringify(unknown)}`);
-  const chosen = catalogue(c).filter((mutation) => rules === undefined || rules.includes(mutation.rule));
-  if (chosen.length === 0)
-    throw new InvalidOptionError(`nearValidClientArbitrary: no mutation breaks ${rules?.join(', ')}`);
+  const [clientConstraints, mix] = splitMix(constraints);
+  const chosen = chosenMutations(clientConstraints, mix);
+  const c = resolveConstraints(NAME, clientConstraints);
 
   // One valid-Client arbitrary per session minimum the mutations need, shared by all of them.
   const clients = new Map<number, fc.Arbitrary<Client>>();
   const clientsWith = (minSessions: number) => {
     const min = Math.max(c.minSessions, minSessions);
-    const existing = clients.get(min);
-    if (existing !== undefined) return existing;
-    const created = clientArbitrary({
-      ...clientConstraints,
-      minSessions: min,
-      maxSessions: Math.max(c.maxSessions, min),
-    });
-    clients.set(min, created);
-    return created;
+    let found = clients.get(min);
+    if (found === undefined) {
+      found = clientArbitrary({
+        ...clientConstraints,
+        minSessions: min,
+        maxSessions: Math.max(c.maxSessions, min),
+      });
+      clients.set(min, found);
+    }
+    return found;
   };
   const now = c.now;
-  return fc.oneof(
-    ...chosen.map((mutation) =>
-      mutation.arbitrary(clientsWith(mutation.minSessions)).map((sample) => ({ ...sample, now })),
-    ),
+  return mixByRule(
+    chosen.map((mutation) => ({
+      rule: mutation.rule,
+      arbitrary: mutation.arbitrary(clientsWith(mutation.minSessions)).map((sample) => ({ ...sample, now })),
+    })),
+    mix.weights,
   );
 }
 
-/** The mutation catalogue: every break `nearValidClientArbitrary` can make. */
-export function nearValidMutations(constraints: ClientConstraints = {}): MutationEntry[] {
-  return catalogue(resolveConstraints('nearValidMutations', constraints)).map(
-    ({ rule, name, schemaPointer }) =>
-      schemaPointer === undefined ? { rule, name } : { rule, name, schemaPointer },
+/** The mutation catalogue for these constraints: every break `nearValidClientArbitrary` can make with them. */
+export function nearValidMutations(constraints: NearValidClientConstraints = {}): MutationEntry[] {
+  return chosenMutations(...splitMix(constraints)).map(({ rule, name, schemaPointer }) =>
+    schemaPointer === undefined ? { rule, name } : { rule, name, schemaPointer },
   );
 }
 
-function catalogue(c: ReturnType<typeof resolveConstraints>): Mutation[] {
-  return [...schemaMutations(c), ...invariantMutations(c)];
+/** The breaks the constraints allow; refuses bad constraints eagerly, naming the arbitrary and the value. */
+function chosenMutations(clientConstraints: ClientConstraints, mix: RuleMixConstraints): Mutation[] {
+  const c = resolveConstraints(NAME, clientConstraints);
+  // Labels name what `checkClient` reports against the seed schema, which is the Client of 2025-04-10 and later.
+  if (c.apiVersion < SEED_API_VERSION)
+    throw new InvalidOptionError(
+      `${NAME}: apiVersion must be ${SEED_API_VERSION} or later (the seed schema's), got ${c.apiVersion}`,
+    );
+  if (c.expireAfterMs < 2)
+    throw new InvalidOptionError(`${NAME}: expireAfterMs must be at least 2, got ${c.expireAfterMs}`);
+  const catalogue = [...schemaMutations(c), ...invariantMutations(c)];
+  return chooseMutations(NAME, catalogue, mix, clientConstraints.now !== undefined, 'a Backend API Client');
 }

@@ -4,6 +4,7 @@ import { invariants } from '../invariants/index.js';
 import type { Finding, Invariant, InvariantContext } from '../invariants/types.js';
 import { apiVersionOn, resolveApiVersion } from '../schema/apiVersion.js';
 import { subjectValidator } from '../schema/subjectSchemas.js';
+import { ruleInputsOf, withoutConsequences } from './consequences.js';
 import { isPlainJsonData, toJsonData } from './jsonData.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.js';
@@ -47,6 +48,9 @@ export function createClientChecker(
   return (value, observedAt) => check('client', value, observedAt);
 }
 
+/** What each invariant reads and depends on, for dropping the consequences of a more basic finding. */
+const RULE_INPUTS = ruleInputsOf(invariants);
+
 type ActiveRule = { invariant: Invariant; severity: RuleSetting };
 type RuleRun = {
   id: string;
@@ -81,7 +85,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
     const now = context.now ?? observedAt;
     const contextNow = now === context.now ? context : { ...context, now };
     const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
-    const violations: Violation[] = [];
+    let violations: Violation[] = [];
     for (const violation of subjectValidator(kind, version)(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
@@ -91,6 +95,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
         violations.push({ rule: id, severity: severity as Violation['severity'], ...finding });
       }
     }
+    violations = withoutConsequences(violations, SUBJECT_KINDS[kind].object, RULE_INPUTS);
     return { ok: violations.every((violation) => violation.severity !== 'error'), violations };
   };
   // Parsed JSON takes the fast path; anything else (getters, Proxies, inherited fields) is judged as the JSON it

@@ -1,13 +1,13 @@
 import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
-import { type RuleDescription, schemaRules } from '../schema/schemaRules.js';
+import { type RuleDescription, schemaRules, unknownValueRules } from '../schema/schemaRules.js';
 import type { CheckOptions, Profile, RuleSetting } from './types.js';
 
 const PROFILES: readonly Profile[] = ['default', 'strict'];
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'off'];
 
-/** Every rule `checkClient` can report: the schema's keywords, then the invariants in catalogue order. */
-export const rules: readonly RuleDescription[] = [...schemaRules, ...invariants];
+/** Every rule `checkClient` can report: the schema's keywords, what no schema knows yet, then the invariants. */
+export const rules: readonly RuleDescription[] = [...schemaRules, ...unknownValueRules, ...invariants];
 
 /** Every rule id `checkClient` can report, in catalogue order. */
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
@@ -20,7 +20,9 @@ export function resolveRuleSettings(options: CheckOptions): Map<string, RuleSett
       `unknown profile ${JSON.stringify(profile)}: expected one of ${PROFILES.join(', ')}`,
     );
   }
-  const settings = new Map<string, RuleSetting>(schemaRules.map((rule) => [rule.id, rule.severity[profile]]));
+  const settings = new Map<string, RuleSetting>(
+    [...schemaRules, ...unknownValueRules].map((rule) => [rule.id, rule.severity[profile]]),
+  );
   for (const invariant of invariants) settings.set(invariant.id, invariant.severity[profile]);
   for (const [rule, setting] of Object.entries(options.rules ?? {})) {
     if (!settings.has(rule))

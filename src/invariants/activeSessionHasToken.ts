@@ -11,6 +11,8 @@ export const activeSessionHasToken = {
   evidence:
     'Real Frontend API Clients: 7/7 active sessions carry a token (clerk-ios, clerk-fapi-rs, clerk-sdk-flutter captures). Sessions listed by `GET /v1/me/sessions/active` have it null (clerk-ios), so bare Sessions are not checked.',
   surfaces: ['fapi'],
+  reads: ['/sessions/*/status', '/sessions/*/last_active_token'],
+  dependsOn: [],
   check(client) {
     let found: Finding[] | undefined;
     const sessions = sessionsOf(client);

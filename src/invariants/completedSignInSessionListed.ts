@@ -12,6 +12,14 @@ export const completedSignInSessionListed = {
   evidence:
     'Real Frontend API Clients: 1/1 (clerk-sdk-flutter capture). A session removed by a later sign-out leaves the Client, so it is never an error.',
   surfaces: ['fapi'],
+  reads: [
+    '/sign_in/status',
+    '/sign_in/created_session_id',
+    '/sign_up/status',
+    '/sign_up/created_session_id',
+    '/sessions/*/id',
+  ],
+  dependsOn: [],
   check(client) {
     if (!isObject(client)) return NO_FINDINGS;
     const ids = sessionIdsOf(client);

@@ -7,8 +7,11 @@ export const expireNotAfterAbandon = {
   id: 'expire-not-after-abandon',
   description: 'Each session `expire_at <= abandon_at`.',
   severity: { default: 'warning', strict: 'error' },
-  evidence: 'Real data: 11/11 sessions; both lifetimes are instance settings.',
+  evidence:
+    'Real data: 11/11 sessions; both lifetimes are instance settings (defaults 7 and 30 days), so an instance could set them otherwise. Warning by default.',
   surfaces: ['bapi', 'fapi'],
+  reads: ['/sessions/*/expire_at', '/sessions/*/abandon_at'],
+  dependsOn: ['timestamps-ordered', 'timestamps-in-milliseconds'],
   ...perSession((session, _context, index, found) => {
     const { expire_at: expire, abandon_at: abandon } = session;
     if (!isTimestamp(expire) || !isTimestamp(abandon) || expire <= abandon) return found;

@@ -9,8 +9,25 @@ export const idPrefixes = {
   description:
     'Ids carry their prefix: `client_` (`id`, `client_id`), `sess_` (session ids, `session_ids`, `last_active_session_id`), `user_` (`user_id`, `user.id`), `sia_` (`sign_in_id`, `sign_in.id`), `sua_` (`sign_up_id`, `sign_up.id`), `org_`, `sess_activity_`.',
   severity: { default: 'warning', strict: 'error' },
-  evidence: 'Real data: every id of every capture.',
+  evidence:
+    'Real data: every id of every capture carries its prefix; undocumented in the spec (ids are plain strings there). Warning by default.',
   surfaces: ['bapi', 'fapi'],
+  reads: [
+    '/id',
+    '/sign_in_id',
+    '/sign_up_id',
+    '/sign_in/id',
+    '/sign_up/id',
+    '/last_active_session_id',
+    '/session_ids/*',
+    '/sessions/*/id',
+    '/sessions/*/client_id',
+    '/sessions/*/user_id',
+    '/sessions/*/user/id',
+    '/sessions/*/last_active_organization_id',
+    '/sessions/*/latest_activity/id',
+  ],
+  dependsOn: [],
   // Named reads, and paths built only on failure: this rule runs on every Client and stays cheap that way.
   ...perSession(
     (session, _context, index, found) => {

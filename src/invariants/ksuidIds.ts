@@ -11,8 +11,11 @@ export const ksuidIds = {
   description:
     'Client and session ids are a prefix plus a 27-character base62 KSUID whose time is `floor(created_at / 1000)`.',
   severity: { default: 'off', strict: 'error' },
-  evidence: 'Real data: 16/16 id and created_at pairs.',
+  evidence:
+    'Real data: 16/16 id and created_at pairs; undocumented, and emulators mint their own ids: off by default, an error in strict.',
   surfaces: ['bapi', 'fapi'],
+  reads: ['/id', '/created_at', '/sessions/*/id', '/sessions/*/created_at'],
+  dependsOn: ['timestamps-in-milliseconds'],
   ...perSession(
     (session, _context, index, found) => notKsuid(session, index, found),
     (client, _context, found) => notKsuid(client, undefined, found),

@@ -8,8 +8,10 @@ export const lastActiveAfterCreation = {
   description: 'Each session `last_active_at >= created_at - clockSkewMs` (default skew 1000 ms).',
   severity: { default: 'warning', strict: 'warning' },
   evidence:
-    'Real sessions are often 2-8 ms early (clerk-fapi-rs, clerk-sdk-flutter captures): never strict without skew.',
+    'Real sessions are often 2-8 ms early (clerk-fapi-rs, clerk-sdk-flutter captures): a warning in both profiles, with a skew.',
   surfaces: ['bapi', 'fapi'],
+  reads: ['/sessions/*/created_at', '/sessions/*/last_active_at'],
+  dependsOn: ['timestamps-in-milliseconds'],
   ...perSession((session, { clockSkewMs }, index, found) => {
     const { created_at: created, last_active_at: lastActive } = session;
     if (!isTimestamp(created) || !isTimestamp(lastActive) || lastActive >= created - clockSkewMs)

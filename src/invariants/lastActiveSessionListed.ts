@@ -6,8 +6,11 @@ export const lastActiveSessionListed = {
   id: 'last-active-session-listed',
   description: '`last_active_session_id` is null or the id of one of `sessions`.',
   severity: { default: 'error', strict: 'error' },
-  evidence: 'The design card; real data: 14/14 Clients.',
+  evidence:
+    'Real data: 14/14 Clients (FAPI and BAPI printouts); `@clerk/clerk-js` looks the id up in `sessions` to set the active session. Error.',
   surfaces: ['bapi', 'fapi'],
+  reads: ['/last_active_session_id', '/sessions/*/id'],
+  dependsOn: ['session-ids-unique', 'id-prefixes'],
   check(client) {
     if (
       !isObject(client) ||

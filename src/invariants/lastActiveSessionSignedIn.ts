@@ -7,8 +7,11 @@ export const lastActiveSessionSignedIn = {
   id: 'last-active-session-signed-in',
   description: "The last active session's status is `active` or `pending`.",
   severity: { default: 'warning', strict: 'error' },
-  evidence: 'Real data: 8/8 Clients. Undocumented; clerk-js tolerates other statuses.',
+  evidence:
+    'Real data: 8/8 Clients; undocumented, and clerk-js tolerates another status (it treats the Client as signed out). Warning by default.',
   surfaces: ['bapi', 'fapi'],
+  reads: ['/last_active_session_id', '/sessions/*/id', '/sessions/*/status'],
+  dependsOn: ['session-ids-unique', 'last-active-session-listed'],
   check(client) {
     if (!isObject(client) || typeof client.last_active_session_id !== 'string') return NO_FINDINGS;
     const sessions = sessionsOf(client);

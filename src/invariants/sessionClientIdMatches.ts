@@ -7,8 +7,11 @@ export const sessionClientIdMatches = {
   id: 'session-client-id-matches',
   description: 'Every `sessions[].client_id` equals the Client `id`.',
   severity: { default: 'error', strict: 'error' },
-  evidence: 'BAPI semantics: a session belongs to one Client.',
+  evidence:
+    'Spec: `Session.client_id` is the Client it belongs to; `GET /v1/sessions?client_id=` lists a Client’s sessions by it. Unverified on real data: the docs’ printouts show Sessions without their Client. Error: a session under the wrong Client is a data leak.',
   surfaces: ['bapi'],
+  reads: ['/id', '/sessions/*/client_id'],
+  dependsOn: ['id-prefixes'],
   check(client) {
     if (!isObject(client) || typeof client.id !== 'string') return NO_FINDINGS;
     let findings: Finding[] | undefined;

@@ -6,8 +6,11 @@ export const sessionIdsMatchSessions = {
   id: 'session-ids-match-sessions',
   description: '`session_ids` and the ids of `sessions` are the same multiset.',
   severity: { default: 'error', strict: 'error' },
-  evidence: 'The design card; BAPI semantics. Unverified on a full real BAPI response.',
+  evidence:
+    "Spec: the BAPI `Client` requires both `session_ids` and `sessions` (every dated spec file); `@clerk/backend` exposes both (`Client.sessionIds`, `Client.sessions`), so a consumer reading either must see the same sessions. Real data: no public full BAPI response shows both (the docs' printout has `session_ids` only). Error: two views of one list that disagree mislead every consumer.",
   surfaces: ['bapi'],
+  reads: ['/session_ids/*', '/sessions/*/id'],
+  dependsOn: ['session-ids-unique', 'id-prefixes'],
   check(client) {
     if (sessionIdsInOrder(client)) return NO_FINDINGS;
     const listed = listedSessionIdsOf(client);

@@ -6,8 +6,11 @@ export const sessionIdsOrdered = {
   id: 'session-ids-ordered',
   description: 'When `session_ids` matches `sessions`, `session_ids[i]` is `sessions[i].id`.',
   severity: { default: 'warning', strict: 'error' },
-  evidence: 'Unverified: no public full BAPI response shows more than one session.',
+  evidence:
+    'Unverified: no public full BAPI response shows more than one session, and no spec or SDK says the order. Warning by default; strict for a faithful emulator.',
   surfaces: ['bapi'],
+  reads: ['/session_ids/*', '/sessions/*/id'],
+  dependsOn: ['session-ids-unique', 'session-ids-match-sessions'],
   check(client) {
     if (sessionIdsInOrder(client)) return NO_FINDINGS;
     const listed = listedSessionIdsOf(client);

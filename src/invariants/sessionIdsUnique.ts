@@ -7,8 +7,10 @@ export const sessionIdsUnique = {
   id: 'session-ids-unique',
   description: 'No id repeats in `session_ids`, and none in `sessions`.',
   severity: { default: 'error', strict: 'error' },
-  evidence: 'Real data: 12/12 Clients.',
+  evidence: 'Real data: 12/12 Clients; an id names one session (KSUIDs are unique by construction). Error.',
   surfaces: ['bapi'],
+  reads: ['/session_ids/*', '/sessions/*/id'],
+  dependsOn: [],
   check(client) {
     if (!isObject(client)) return NO_FINDINGS;
     const listed = Array.isArray(client.session_ids) ? client.session_ids : NO_FINDINGS;

@@ -11,6 +11,8 @@ export const sessionsAfterClient = {
   severity: { default: 'warning', strict: 'error' },
   evidence: 'Real Frontend API Clients: 7/7 sessions (clerk-ios, clerk-fapi-rs, clerk-sdk-flutter captures).',
   surfaces: ['fapi'],
+  reads: ['/created_at', '/sessions/*/created_at'],
+  dependsOn: ['timestamps-in-milliseconds', 'timestamps-ordered'],
   check(client, { clockSkewMs }) {
     if (!isObject(client) || !isMillisecondTimestamp(client.created_at)) return NO_FINDINGS;
     const earliest = client.created_at - clockSkewMs;

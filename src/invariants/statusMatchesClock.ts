@@ -8,8 +8,11 @@ export const statusMatchesClock = {
   description:
     'At the observation time `now`: `active`/`pending` sessions have `expire_at > now`; `expired` ones `expire_at <= now + clockSkewMs`. Checked only when `now` is known.',
   severity: { default: 'warning', strict: 'error' },
-  evidence: 'Real data: 4/4 active and 1/1 expired sessions.',
+  evidence:
+    'Real data: 4/4 active and 1/1 expired sessions, judged at the time they were recorded; Clerk updates statuses lazily, hence the skew for `expired`. Warning by default.',
   surfaces: ['bapi', 'fapi'],
+  reads: ['/sessions/*/status', '/sessions/*/expire_at'],
+  dependsOn: ['timestamps-in-milliseconds', 'timestamps-ordered'],
   needsNow: true,
   ...perSession((session, { now, clockSkewMs }, index, found) => {
     const { status, expire_at: expire } = session;

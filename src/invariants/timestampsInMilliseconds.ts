@@ -8,8 +8,20 @@ export const timestampsInMilliseconds = {
   description:
     'Every timestamp of the Client (`cookie_expires_at` of a Frontend API Client too) and its sessions is in `[1e12, 1e13)`: milliseconds between 2001-09-09 and 2286-11-20.',
   severity: { default: 'error', strict: 'error' },
-  evidence: 'Real 2024-2025 data and the SDKs (`new Date(n)`); only 2021-era docs used seconds.',
+  evidence:
+    'Real 2024-2025 data (every capture), the FAPI spec examples (`1700690400000`) and the SDKs (`new Date(n)`); only 2021-era docs used seconds, which the SDKs would read as 1970. Error.',
   surfaces: ['bapi', 'fapi'],
+  reads: [
+    '/created_at',
+    '/updated_at',
+    '/cookie_expires_at',
+    '/sessions/*/created_at',
+    '/sessions/*/updated_at',
+    '/sessions/*/expire_at',
+    '/sessions/*/abandon_at',
+    '/sessions/*/last_active_at',
+  ],
+  dependsOn: [],
   // Named reads and paths built only on failure: this rule runs on every Client and stays cheap that way.
   ...perSession(
     (session, _context, index, found) => {

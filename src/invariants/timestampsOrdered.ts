@@ -8,8 +8,18 @@ export const timestampsOrdered = {
   description:
     'Client `created_at <= updated_at`; each session `created_at <= updated_at`, `created_at < expire_at` and `created_at < abandon_at`.',
   severity: { default: 'error', strict: 'error' },
-  evidence: 'Real data: 13/13 Clients, 14/14 and 11/11 sessions.',
+  evidence:
+    'Real data: 13/13 Clients, 14/14 and 11/11 sessions; the SDKs build `Date`s and compare them. Error.',
   surfaces: ['bapi', 'fapi'],
+  reads: [
+    '/created_at',
+    '/updated_at',
+    '/sessions/*/created_at',
+    '/sessions/*/updated_at',
+    '/sessions/*/expire_at',
+    '/sessions/*/abandon_at',
+  ],
+  dependsOn: ['timestamps-in-milliseconds'],
   ...perSession(
     (session, _context, index, found) => {
       const created = session.created_at;

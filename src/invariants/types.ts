@@ -32,6 +32,16 @@ export type Invariant = {
   surfaces: readonly Surface[];
   /** True when the rule can only be judged at a known observation time (`now`). */
   needsNow?: boolean;
+  /**
+   * The fields it reads, as JSON Pointers into a Client (`*` is any array item; a Session document's fields are
+   * `/sessions/*\/…`). A finding inside `/sessions/<i>` reads that session's fields only.
+   */
+  reads: readonly string[];
+  /**
+   * The more basic rules: where one of them (or any schema rule) fails on this rule's inputs, this rule's finding
+   * there is its consequence and is not reported. The graph has no cycle.
+   */
+  dependsOn: readonly string[];
   /** Pure and total: any JSON value in, findings out, never a throw; reads only values of the right type. */
   check: (client: unknown, context: InvariantContext) => readonly Finding[];
   /** The same rule on one Session document, paths from its root; absent for rules about a Client as a whole. */

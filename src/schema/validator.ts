@@ -1,8 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Violation } from '../check/types.js';
-import { pointer } from '../jsonPointer.js';
+import { pointer, tokensOf } from '../jsonPointer.js';
 import schemaJson from './clerk-client.schema.json' with { type: 'json' };
+import { knownVocabulary } from './knownVocabulary.js';
 
 /**
  * The seed schema, as vendored verbatim from `shared/seed`. Typed as a plain JSON object: declaration files that
@@ -16,12 +17,20 @@ export type SchemaObject = { readonly [keyword: string]: unknown };
 /** Validates one value: one violation per path, the first Ajv reports there. */
 export type SchemaValidator = (value: unknown) => Violation[];
 
+/** 2^63: JSON's 9223372036854775807 (the largest int64) parses to it. */
+const INT64_BOUND = 2 ** 63;
+
 // ajv-formats is CommonJS: under NodeNext its default export arrives as `module.default`.
 const addFormats = addFormatsModule.default;
 
 // Ajv honours OpenAPI's `nullable: true` natively, which is what the seed means by it.
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
+// ajv-formats takes any integer as int64; 18446744073709551615 (an unsigned -1) is none: JSON numbers past 2^63 are.
+ajv.addFormat('int64', {
+  type: 'number',
+  validate: (value: number) => Number.isInteger(value) && Math.abs(value) <= INT64_BOUND,
+});
 ajv.addSchema(schemaJson);
 
 /** The seed's `$id`: `${SEED_ID}#/properties/sessions/items` is its Session. */
@@ -35,23 +44,23 @@ export function addSchemaDocument(document: SchemaObject): void {
 /** A validator for a schema (or `{ $ref }` into a registered document), compiled once by Ajv. */
 export function compileValidator(schema: SchemaObject): SchemaValidator {
   const validate = ajv.compile(schema);
-  return (value) => (validate(value) ? [] : violationsOf(validate));
+  return (value) => (validate(value) ? [] : violationsOf(validate, value));
 }
 
 const validateSeed = ajv.compile({ $ref: SEED_ID });
 
 /** Validates `value` against the seed schema (a Backend API Client of the latest API version). */
 export function schemaViolations(value: unknown): Violation[] {
-  return validateSeed(value) ? [] : violationsOf(validateSeed);
+  return validateSeed(value) ? [] : violationsOf(validateSeed, value);
 }
 
-function violationsOf(validate: ValidateFunction): Violation[] {
+function violationsOf(validate: ValidateFunction, value: unknown): Violation[] {
   const errors = validate.errors ?? [];
   const byPath = new Map<string, Violation>();
   for (const error of errors) {
     if (isBranchNoise(error, errors)) continue;
     const path = pathOf(error);
-    if (!byPath.has(path)) byPath.set(path, toViolation(error, path));
+    if (!byPath.has(path)) byPath.set(path, toViolation(error, path, value));
   }
   return [...byPath.values()];
 }
@@ -86,12 +95,33 @@ function pathOf(error: ErrorObject): string {
   return error.instancePath;
 }
 
-function toViolation(error: ErrorObject, path: string): Violation {
+/**
+ * A property or `status` that no Clerk schema of any surface or version documents is one the tool does not know yet
+ * (`unknown-property`, `unknown-status`); one that some Clerk object has is a value Clerk would not send here.
+ */
+function ruleOf(error: ErrorObject, root: unknown): string {
+  const { properties, statuses } = knownVocabulary();
+  if (error.keyword === 'additionalProperties' && !properties.has(error.params.additionalProperty))
+    return 'unknown-property';
+  if (error.keyword === 'enum' && error.instancePath.endsWith('/status')) {
+    const status = valueAt(root, error.instancePath);
+    if (typeof status === 'string' && !statuses.has(status)) return 'unknown-status';
+  }
+  return `schema/${error.keyword}`;
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const token of tokensOf(path)) value = (value as Record<string, unknown> | undefined)?.[token];
+  return value;
+}
+
+function toViolation(error: ErrorObject, path: string, root: unknown): Violation {
   const message =
     error.keyword === 'required'
       ? 'must be present'
       : error.keyword === 'additionalProperties'
         ? 'must not be present'
         : (error.message ?? `must satisfy ${error.keyword}`);
-  return { rule: `schema/${error.keyword}`, severity: 'error', path, message, params: { ...error.params } };
+  return { rule: ruleOf(error, root), severity: 'error', path, message, params: { ...error.params } };
 }

@@ -45,3 +45,13 @@ test('statuses without active leave out the break that needs an active session',
   expect(rules.has('active-session-has-token')).toBe(false);
   expect(rules.has('last-active-session-signed-in')).toBe(true);
 });
+
+test('status-matches-clock is broken only when now is given: a check without it cannot judge it', () => {
+  const rules = (now?: number) =>
+    new Set(nearValidFapiMutations(now === undefined ? {} : { now }).map((mutation) => mutation.rule));
+  expect(rules().has('status-matches-clock')).toBe(false);
+  expect(rules(Date.UTC(2025, 11, 1)).has('status-matches-clock')).toBe(true);
+  expect(() => nearValidFapiClientArbitrary({ rules: ['status-matches-clock'] })).toThrow(
+    'nearValidFapiClientArbitrary: rule status-matches-clock is judged at an observation time',
+  );
+});

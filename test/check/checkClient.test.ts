@@ -88,17 +88,28 @@ describe('checkClient', () => {
     ]);
   });
 
-  test('a __proto__ key is an extra property, and nothing is polluted', () => {
+  test('a __proto__ key is a property no Clerk schema knows, and nothing is polluted', () => {
     const hostile = JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(client(0)).slice(1)}`);
-    expect(rulesAt(checkClient(hostile).violations)).toEqual(['schema/additionalProperties /__proto__']);
+    expect(rulesAt(checkClient(hostile).violations)).toEqual(['unknown-property /__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   test('numbers beyond 2^53 are read as the nearest double and judged as timestamps', () => {
     const huge = JSON.parse(
-      JSON.stringify(client(0)).replace(/"updated_at":\d+/, '"updated_at":99999999999999999999'),
+      JSON.stringify(client(0)).replace(/"updated_at":\d+/, '"updated_at":99999999999999999'),
     );
     expect(rulesAt(checkClient(huge).violations)).toEqual(['timestamps-in-milliseconds /updated_at']);
+  });
+
+  test('numbers beyond int64 are schema/format, and not also a timestamp out of range', () => {
+    for (const value of ['18446744073709551615', '99999999999999999999', '-9223372036854777856']) {
+      const huge = JSON.parse(JSON.stringify(client(0)).replace(/"updated_at":\d+/, `"updated_at":${value}`));
+      expect(rulesAt(checkClient(huge).violations)).toEqual(['schema/format /updated_at']);
+    }
+    const largest = JSON.parse(
+      JSON.stringify(client(0)).replace(/"updated_at":\d+/, '"updated_at":9223372036854775807'),
+    );
+    expect(rulesAt(checkClient(largest).violations)).toEqual(['timestamps-in-milliseconds /updated_at']);
   });
 
   test('a deeply nested actor is accepted without a stack overflow', () => {
@@ -174,7 +185,8 @@ describe('createChecker: the observation time, the API version and the kind of o
   });
 
   test('a schema rule set to off is not reported, and one set to warning keeps the Client ok', () => {
-    const extra = { ...client(0), extra: 1 };
+    // A Frontend API field in a Backend API Client.
+    const extra = { ...client(0), cookie_expires_at: null };
     expect(checkClient(extra, { rules: { 'schema/additionalProperties': 'off' } })).toEqual({
       ok: true,
       violations: [],

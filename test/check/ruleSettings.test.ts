@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { resolveRuleSettings, ruleIds, rules } from '../../src/check/ruleSettings.js';
 import { InvalidOptionError } from '../../src/invalidOption.js';
 import { invariants } from '../../src/invariants/index.js';
-import { schemaRules } from '../../src/schema/schemaRules.js';
+import { schemaRules, unknownValueRules } from '../../src/schema/schemaRules.js';
 
 describe('rule settings', () => {
-  test('every rule, schema keywords first, then the invariants in catalogue order', () => {
-    expect(ruleIds).toEqual([...schemaRules, ...invariants].map((rule) => rule.id));
+  test('every rule: schema keywords, then what no schema knows yet, then the invariants in catalogue order', () => {
+    expect(ruleIds).toEqual([...schemaRules, ...unknownValueRules, ...invariants].map((rule) => rule.id));
     expect(rules.map((rule) => rule.id)).toEqual(ruleIds);
     expect(ruleIds.slice(0, 2)).toEqual(['schema/type', 'schema/enum']);
   });

@@ -41,6 +41,29 @@ describe('the invariant registry', () => {
       expect(invariant.evidence.length, invariant.id).toBeGreaterThan(10);
     }
   });
+
+  test('each invariant reads fields by JSON Pointer and depends on known invariants, without a cycle', () => {
+    const byId = new Map(invariants.map((invariant) => [invariant.id, invariant]));
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      (byId.get(from)?.dependsOn ?? []).some(
+        (next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))),
+      );
+    for (const invariant of invariants) {
+      expect(invariant.reads.length, invariant.id).toBeGreaterThan(0);
+      for (const read of invariant.reads) expect(read, invariant.id).toMatch(/^(\/([a-z_]+|\*))+$/);
+      for (const dependency of invariant.dependsOn) expect(byId.has(dependency), dependency).toBe(true);
+      expect(reaches(invariant.id, invariant.id), invariant.id).toBe(false);
+    }
+  });
+
+  test('a per-session rule reads only session fields for its Session documents and its own Client fields', () => {
+    for (const invariant of invariants.filter((each) => each.checkSession !== undefined)) {
+      expect(
+        invariant.reads.some((read) => read.startsWith('/sessions/*/')),
+        invariant.id,
+      ).toBe(true);
+    }
+  });
 });
 
 describe('every invariant reads only values of the right type (one broken field, one violation: the schema’s)', () => {

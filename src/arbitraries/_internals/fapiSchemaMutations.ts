@@ -14,6 +14,7 @@ type Defs = Record<string, JsonSchema>;
 /** A schema node with its `$ref`s, `allOf` members and nullable `anyOf` folded into one view. */
 type Folded = {
   type?: unknown;
+  format?: unknown;
   enum?: unknown[];
   closed: boolean;
   nullable: boolean;
@@ -108,8 +109,12 @@ function fapiLocations(defs: Defs): { all: Location[]; sources: Map<string, Json
     const pointer = pointerOf(tokens);
     // The checker judges a Client document as an object, whatever the spec says of a nullable reference to one.
     const node: JsonSchema = { type: root ? 'object' : folded.type };
+    if (folded.format !== undefined) node.format = folded.format;
     if (folded.enum !== undefined) node.enum = folded.enum;
-    if (folded.closed) node.additionalProperties = false;
+    if (folded.closed) {
+      node.additionalProperties = false;
+      node.properties = Object.fromEntries(folded.properties);
+    }
     all.push({ pointer, tokens, node, required, nullable: !root && folded.nullable });
     sources.set(pointer, folded.source);
     if (folded.opaque) return;
@@ -141,6 +146,7 @@ function fold(raw: JsonSchema, defs: Defs): Folded {
       if (values.length < types.length) folded.nullable = true;
       folded.type = values.length === 1 ? values[0] : values;
     }
+    if (node.format !== undefined) folded.format ??= node.format;
     if (Array.isArray(node.enum)) folded.enum = node.enum;
     if (node.additionalProperties === false) folded.closed = true;
     for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>))

@@ -21,8 +21,11 @@ const DEVICES = [
   { device_type: 'Android', is_mobile: true, browsers: ['Chrome', 'Samsung Internet'] },
 ] as const;
 
+/** Native apps report the app as the browser and no device type (clerk-ios captures). */
+const APPS = ['ClerkExample', 'Acme', 'Notes', 'Tasks'] as const;
+
 /** A device with one of its browsers and a plausible version. */
-export const deviceArbitrary = fc
+const browserDeviceArbitrary = fc
   .record({
     device: fc.constantFrom(...DEVICES),
     browser: fc.nat(),
@@ -30,11 +33,24 @@ export const deviceArbitrary = fc
     minor: fc.integer({ min: 0, max: 9 }),
   })
   .map(({ device, browser, major, minor }) => ({
-    device_type: device.device_type,
-    is_mobile: device.is_mobile,
+    device_type: device.device_type as string,
+    is_mobile: device.is_mobile as boolean,
     browser_name: device.browsers[browser % device.browsers.length] as string,
     browser_version: `${major}.${minor}`,
   }));
+
+/** A native app: its name as the browser, a build number as the version, no device type. */
+const nativeAppArbitrary = fc
+  .record({ app: fc.constantFrom(...APPS), build: fc.integer({ min: 1, max: 400 }) })
+  .map(({ app, build }) => ({ is_mobile: true, browser_name: app, browser_version: String(build) }));
+
+/** A browser on a device, or (one in four) a native app. */
+export const deviceArbitrary: fc.Arbitrary<{
+  device_type?: string;
+  is_mobile: boolean;
+  browser_name: string;
+  browser_version: string;
+}> = fc.oneof({ arbitrary: browserDeviceArbitrary, weight: 3 }, { arbitrary: nativeAppArbitrary, weight: 1 });
 
 /** IPv4 or IPv6, as Clerk records the client's address. */
 export const ipAddressArbitrary = fc.oneof(

@@ -1,5 +1,6 @@
 /** @internal Breaks derived from the schema walk: one per required property, typed value, enum and closed object. */
 import fc from 'fast-check';
+import { knownVocabulary } from '../../schema/knownVocabulary.js';
 import type { Client } from '../../schema/types.js';
 import { clientSchema } from '../../schema/validator.js';
 import { type JsonSchema, schemaArbitrary } from '../schemaArbitrary.js';
@@ -63,13 +64,22 @@ export function locationMutations<T>(
       if (!(location.nullable ?? node.nullable === true))
         found.push(mutation('schema/type', `${where} null`, { kind: 'set', value: () => null }));
     }
-    if (Array.isArray(node.enum)) {
-      const outside = notInEnum(node.enum);
-      found.push(mutation('schema/enum', `${where} outside the enum`, { kind: 'set', value: () => outside }));
+    if (node.format === 'int64') {
+      // What a server sends for an unsigned -1 ("never"): an integer, but no int64.
+      const value = () => UNSIGNED_MINUS_ONE;
+      found.push(mutation('schema/format', `${where} as an unsigned -1`, { kind: 'set', value }));
     }
+    if (Array.isArray(node.enum)) found.push(...enumMutations(node.enum, tokens.at(-1), where, mutation));
     if (node.additionalProperties === false) {
-      const key = leakedKeys[pointer] ?? 'unexpected_property';
-      found.push(mutation('schema/additionalProperties', `${where} with ${key}`, { kind: 'addKey', key }));
+      const { properties } = knownVocabulary();
+      const own = Object.keys((node.properties ?? {}) as object);
+      const leaked = leakedKeys[pointer] ?? [...properties].find((name) => !own.includes(name));
+      if (leaked !== undefined)
+        found.push(
+          mutation('schema/additionalProperties', `${where} with ${leaked}`, { kind: 'addKey', key: leaked }),
+        );
+      const unknown = outside('unexpected_property', properties);
+      found.push(mutation('unknown-property', `${where} with ${unknown}`, { kind: 'addKey', key: unknown }));
     }
     return found;
   });
@@ -108,9 +118,36 @@ function wrongType(type: unknown, original: unknown): unknown {
   }
 }
 
-function notInEnum(values: readonly unknown[]): string {
-  let candidate = 'unknown';
-  while (values.includes(candidate)) candidate += '_';
+/** 18446744073709551615 as JSON parses it. */
+const UNSIGNED_MINUS_ONE = 2 ** 64;
+
+/**
+ * A value outside an enum: for a `status`, one no Clerk schema knows (`unknown-status`) and one another Clerk object
+ * has (`schema/enum`); for any other enum, an unknown value (`schema/enum`).
+ */
+function enumMutations<T>(
+  values: readonly unknown[],
+  name: string | undefined,
+  where: string,
+  mutation: (rule: string, name: string, edit: Edit) => Mutation<T>,
+): Mutation<T>[] {
+  const { statuses } = knownVocabulary();
+  const unknown = outside('unknown', new Set([...values, ...statuses]));
+  const set = (value: string): Edit => ({ kind: 'set', value: () => value });
+  if (name !== 'status') return [mutation('schema/enum', `${where} outside the enum`, set(unknown))];
+  const documented = [...statuses].find((status) => !values.includes(status));
+  return [
+    mutation('unknown-status', `${where} a status no Clerk schema has`, set(unknown)),
+    ...(documented === undefined
+      ? []
+      : [mutation('schema/enum', `${where} ${documented}, another object's status`, set(documented))]),
+  ];
+}
+
+/** `base`, with underscores appended until no name in `taken` is it. */
+function outside(base: string, taken: ReadonlySet<unknown>): string {
+  let candidate = base;
+  while (taken.has(candidate)) candidate += '_';
   return candidate;
 }
 

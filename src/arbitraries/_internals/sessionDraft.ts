@@ -20,6 +20,8 @@ export type SessionDraft = {
     lastActive: number;
     /** Real Clerk: a new session's last_active_at is often 2-8 ms before its created_at (0: no quirk). */
     quirkMs: number;
+    /** Real Clerk: lifetimes are sometimes anchored a few ms before created_at (7 d - 8 ms; 0: exact). */
+    lifetimeQuirkMs: number;
     userAge: number;
     id: KsuidPayload;
     user: KsuidPayload;
@@ -87,6 +89,7 @@ export function sessionTimingArbitrary(c: ResolvedConstraints): fc.Arbitrary<Ses
     updated: fractionArbitrary,
     lastActive: fractionArbitrary,
     quirkMs: quirkMsArbitrary(c.realistic, 2, 8, 2),
+    lifetimeQuirkMs: quirkMsArbitrary(c.realistic, 2, MAX_LIFETIME_QUIRK_MS, 3),
     userAge: fractionArbitrary,
     id: payloadArbitrary,
     user: payloadArbitrary,
@@ -116,6 +119,11 @@ export function buildSession(
     updated_at: times.updated,
     created_at: times.created,
   };
+  // Realistic: Clerk always sends these two, usually null.
+  if (c.realistic) {
+    session.actor ??= null;
+    session.last_active_organization_id ??= null;
+  }
   // Realistic: a pending session has tasks to finish, and only a pending one.
   if (c.realistic && shape.status === 'pending' && !session.tasks?.length)
     session.tasks = [{ key: timing.taskKey }];
@@ -130,25 +138,26 @@ export function buildSession(
 export function sessionTimes(timing: SessionDraft['timing'], status: string, c: ResolvedConstraints) {
   const [earliest, latest] = createdRange(status, c);
   const created = earliest + scale(timing.created, latest - earliest);
-  const updated = created + scale(timing.updated, c.now - created);
+  // Only real lifetimes (of a second or more) are anchored a few ms early.
+  const early = c.expireAfterMs > 1000 && c.abandonAfterMs > 1000 ? timing.lifetimeQuirkMs : 0;
+  const expire = created + c.expireAfterMs - early;
+  // An expired session is not touched at expiry: its last update came before it.
+  const lastUpdate = status === 'expired' ? Math.min(c.now, expire - 1) : c.now;
+  const updated = created + scale(timing.updated, Math.max(0, lastUpdate - created));
   const lastActive =
     timing.quirkMs > 0 ? created - timing.quirkMs : created + scale(timing.lastActive, updated - created);
   const userCreated = created - scale(timing.userAge, created - c.windowStart);
-  return {
-    created,
-    updated,
-    lastActive,
-    expire: created + c.expireAfterMs,
-    abandon: created + c.abandonAfterMs,
-    userCreated,
-  };
+  return { created, updated, lastActive, expire, abandon: created + c.abandonAfterMs - early, userCreated };
 }
+
+/** The most a lifetime is anchored before created_at. */
+const MAX_LIFETIME_QUIRK_MS = 8;
 
 /** When a session with this status can have been created, so that its status agrees with the clock at `now`. */
 function createdRange(status: string, c: ResolvedConstraints): [number, number] {
   // Signed in: not expired yet (expire_at > now).
   if (status === 'active' || status === 'pending')
-    return [Math.max(c.windowStart, c.now - c.expireAfterMs + 1), c.now];
+    return [Math.max(c.windowStart, c.now - c.expireAfterMs + 1 + MAX_LIFETIME_QUIRK_MS), c.now];
   // Expired: expire_at <= now.
   if (status === 'expired') return [c.windowStart, c.now - c.expireAfterMs];
   return [c.windowStart, c.now];

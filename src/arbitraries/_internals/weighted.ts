@@ -26,3 +26,25 @@ export function quirkMsArbitrary(
     { arbitrary: fc.integer({ min, max }), weight: 1 },
   );
 }
+
+/**
+ * A Client's sessions: realistic Clients mostly hold one (11 of 14 real captures; 3 hold none), some several;
+ * otherwise any count within the constraints.
+ */
+export function sessionListArbitrary<T>(
+  session: fc.Arbitrary<T>,
+  {
+    minSessions: min,
+    maxSessions: max,
+    realistic,
+  }: { minSessions: number; maxSessions: number; realistic: boolean },
+): fc.Arbitrary<T[]> {
+  if (!realistic) return fc.array(session, { minLength: min, maxLength: max });
+  const counts: fc.WeightedArbitrary<T[]>[] = [];
+  if (min === 0) counts.push({ arbitrary: fc.constant([]), weight: 2 });
+  if (min <= 1 && max >= 1)
+    counts.push({ arbitrary: fc.array(session, { minLength: 1, maxLength: 1 }), weight: 6 });
+  if (max >= 2)
+    counts.push({ arbitrary: fc.array(session, { minLength: Math.max(2, min), maxLength: max }), weight: 2 });
+  return fc.oneof(...counts);
+}
