@@ -159,6 +159,17 @@ describe('createChecker: the observation time, the API version and the kind of o
   const expired = (stale.sessions[0]?.expire_at ?? 0) + 1;
   const before = stale.updated_at;
 
+  test('bad numbers are option errors that name the value', () => {
+    expect(() => createChecker({ clockSkewMs: Number.POSITIVE_INFINITY })).toThrow(
+      'clockSkewMs must be a finite number >= 0, got Infinity',
+    );
+    expect(() => createChecker({ clockSkewMs: Number.NaN })).toThrow('got NaN');
+    expect(() => createChecker({ now: Number.POSITIVE_INFINITY })).toThrow(
+      'now must be a finite number of ms since the epoch, got Infinity',
+    );
+    expect(() => createChecker({ apiVersion: '2020-01-01' })).toThrow(/apiVersion must be a date/);
+  });
+
   test('the observation time is `now` unless the options fix one, which wins', () => {
     expect(rulesAt(createClientChecker()(stale, expired).violations)).toEqual([
       'status-matches-clock /sessions/0/status',

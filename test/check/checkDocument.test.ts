@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkDocument } from '../../src/index.js';
+import { client, copy } from '../helpers.js';
 
 const example = (name: string) => JSON.parse(readFileSync(`examples/kinds/${name}`, 'utf8'));
 
@@ -50,4 +51,27 @@ test('checkDocument judges any value as its JSON, and never throws on a hostile 
   expect(
     checkDocument(Object.create(JSON.parse(readFileSync('examples/kinds/valid/session.json', 'utf8')))).ok,
   ).toBe(false);
+});
+
+describe('checkDocument on lists and forced kinds', () => {
+  test('paths start at the document root; each object is counted once under its kind', () => {
+    const broken = copy(client(1));
+    broken.updated_at = broken.created_at - 1;
+    const result = checkDocument({ data: [client(0), broken], total_count: 2 });
+    expect(result).toMatchObject({ ok: false, clients: 2, sessions: 0 });
+    expect(result.violations.map(({ rule, path, kind }) => `${kind} ${rule} ${path}`)).toEqual([
+      'client timestamps-ordered /data/1/updated_at',
+    ]);
+  });
+
+  test('warnings leave a document ok; the kind option judges every object as that kind', () => {
+    const warned = copy(client(1));
+    if (warned.sessions[0]) warned.sessions[0].user_id = 'usr_1';
+    expect(checkDocument([warned])).toMatchObject({ ok: true, clients: 1 });
+    expect(checkDocument([client(0)], { kind: 'session' })).toMatchObject({
+      ok: false,
+      clients: 0,
+      sessions: 1,
+    });
+  });
 });
