@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { subjectValidator } from '../../src/schema/subjectSchemas.js';
 import { clientSchema, schemaViolations } from '../../src/schema/validator.js';
-import { client, copy } from '../helpers.js';
+import { client, copy, fapiClient, signInAttempt, T0 } from '../helpers.js';
 
 /** Every place the seed marks `nullable: true`, as a path into a one-session Client. */
 const NULLABLE_PATHS = [
@@ -122,5 +123,89 @@ describe('schema violation paths', () => {
     for (const value of [null, 42, 'client', [client(0)], true]) {
       expect(schemaViolations(value)).toMatchObject([{ rule: 'schema/type', path: '' }]);
     }
+  });
+});
+
+describe('schema violations say what is wrong, and tell a value Clerk would never send from one not known yet', () => {
+  test('each violation carries its rule, severity, message and Ajv’s params', () => {
+    const { sign_up_id: _, ...missing } = copy(client(1));
+    expect(schemaViolations(missing)).toEqual([
+      {
+        rule: 'schema/required',
+        severity: 'error',
+        path: '/sign_up_id',
+        message: 'must be present',
+        params: { missingProperty: 'sign_up_id' },
+      },
+    ]);
+    expect(schemaViolations({ ...client(0), cookie_expires_at: null })).toEqual([
+      {
+        rule: 'schema/additionalProperties',
+        severity: 'error',
+        path: '/cookie_expires_at',
+        message: 'must not be present',
+        params: { additionalProperty: 'cookie_expires_at' },
+      },
+    ]);
+    expect(schemaViolations(withValueAt('/created_at', 'x'))).toEqual([
+      {
+        rule: 'schema/type',
+        severity: 'error',
+        path: '/created_at',
+        message: 'must be integer',
+        params: { type: 'integer' },
+      },
+    ]);
+  });
+
+  test('a property no Clerk schema has is unknown-property; one another Clerk object has is schema/additionalProperties', () => {
+    const rules = (value: unknown) => schemaViolations(value).map(({ rule, path }) => `${rule} ${path}`);
+    expect(rules({ ...client(0), brand_new_field: 1 })).toEqual(['unknown-property /brand_new_field']);
+    expect(rules({ ...client(0), last_active_token: null })).toEqual([
+      'schema/additionalProperties /last_active_token',
+    ]);
+  });
+
+  test('a status no Clerk schema has is unknown-status; one of another object, a non-string or another enum is not', () => {
+    const rules = (path: string, value: unknown) =>
+      schemaViolations(withValueAt(path, value)).map(({ rule, path }) => `${rule} ${path}`);
+    expect(rules('/sessions/0/status', 'paused')).toEqual(['unknown-status /sessions/0/status']);
+    expect(rules('/sessions/0/status', 'needs_first_factor')).toEqual(['schema/enum /sessions/0/status']);
+    expect(rules('/sessions/0/status', 7)).toEqual(['schema/type /sessions/0/status']);
+    expect(rules('/object', 'paused')).toEqual(['schema/enum /object']);
+    expect(rules('/sessions/0/object', 'paused')).toEqual(['schema/enum /sessions/0/object']);
+  });
+});
+
+describe('a nullable object written as anyOf [null, object] fails once, where it is wrong', () => {
+  const validate = subjectValidator('fapi-client');
+  const at = (value: unknown) =>
+    validate(value).map(({ rule, path, message }) => `${rule} ${path} ${message}`);
+
+  test('a wrong type is one violation, the object branch’s, not also "must be null" and "anyOf"', () => {
+    const client = fapiClient(1);
+    (client.sessions[0] as Record<string, unknown>).last_active_token = 7;
+    expect(validate(client)).toEqual([
+      {
+        rule: 'schema/type',
+        severity: 'error',
+        path: '/sessions/0/last_active_token',
+        message: 'must be object',
+        params: { type: 'object' },
+      },
+    ]);
+  });
+
+  test('a broken object is judged inside, with no summary at the object itself', () => {
+    const client = fapiClient(1);
+    client.sign_in = { ...signInAttempt(T0), status: 7, identifier: 8 };
+    expect(at(client).sort()).toEqual([
+      'schema/type /sign_in/identifier must be string,null',
+      'schema/type /sign_in/status must be string',
+    ]);
+    client.sign_in = {};
+    const violations = validate(client);
+    expect(violations.length).toBeGreaterThan(5);
+    for (const violation of violations) expect(violation.path.startsWith('/sign_in/')).toBe(true);
   });
 });
