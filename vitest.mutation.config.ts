@@ -16,7 +16,5 @@ export default defineConfig({
     // One fixed seed instead of the global setup's random one: a mutant killed in one run is killed in every run.
     provide: { fcSeed: 20_261_126 },
     testTimeout: 60_000,
-    // Test files share one module graph: each mutant's run imports the checker once, not once per file.
-    isolate: false,
   },
 });
