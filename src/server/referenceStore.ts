@@ -131,7 +131,7 @@ export class ReferenceStore {
     if (this.#fault === 'revoke-not-persisted') return answer;
     const target =
       this.#fault === 'revoke-wrong-session'
-        ? (this.sessions({ userId: named.user_id, status: 'active' }, now)[0] ?? named)
+        ? (this.sessions({ userId: named.user_id, status: 'active' }, now).at(-1) ?? named)
         : named;
     if (this.#fault === 'revoke-rewrites-created-at') target.created_at = written;
     this.#revokeInPlace(target, written);

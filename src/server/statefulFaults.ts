@@ -35,7 +35,7 @@ export const STATEFUL_FAULTS: readonly StatefulFault[] = [
   },
   {
     name: 'revoke-wrong-session',
-    description: "revoke answers for the session named but revokes the user's newest session instead",
+    description: "revoke answers for the session named but revokes the user's oldest active session instead",
     caughtBy: 'reads-agree-on-status',
     stateful: true,
   },
