@@ -12,6 +12,8 @@ export type StatefulStep = {
   requestBody?: unknown;
   /** The part of the answer that matters: ids and statuses, an error code. */
   summary: string;
+  /** The ids a successful create answered, which later steps name (for the curl script). */
+  created?: { id: string; clientId?: string };
 };
 
 /** Where a run's users come from: created with `POST /v1/users`, or lent with `--user-id`. */
@@ -56,9 +58,20 @@ export class RunContext {
       status: exchange.status,
       ...(body === undefined ? {} : { requestBody: body }),
       summary: summarize(exchange.body),
+      ...createdIds(method, exchange),
     });
     return exchange;
   }
+}
+
+/** The ids a `POST /v1/users` or `POST /v1/sessions` answered. */
+function createdIds(method: string, exchange: Exchange): Pick<StatefulStep, 'created'> {
+  const body = exchange.body as { id?: unknown; client_id?: unknown } | null;
+  if (method !== 'POST' || exchange.status !== 200 || typeof body?.id !== 'string') return {};
+  if (exchange.path !== '/v1/users' && exchange.path !== '/v1/sessions') return {};
+  return {
+    created: { id: body.id, ...(typeof body.client_id === 'string' ? { clientId: body.client_id } : {}) },
+  };
 }
 
 /** A one-line view of an answer: what a reader of a failing sequence needs. */
