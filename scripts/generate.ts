@@ -3,9 +3,12 @@ import { writeFileSync } from 'node:fs';
 import schema from '../src/schema/clerk-client.schema.json' with { type: 'json' };
 import { renderInvariantsDoc } from './invariantsDoc.js';
 import { renderTypes } from './schemaToTypes.js';
+import { renderStatefulDoc } from './statefulDoc.js';
 
 const what = process.argv[2];
 if (what === 'types') writeFileSync(new URL('../src/schema/types.ts', import.meta.url), renderTypes(schema));
 else if (what === 'docs')
   writeFileSync(new URL('../docs/invariants.md', import.meta.url), renderInvariantsDoc());
-else throw new Error(`usage: tsx scripts/generate.ts types|docs, got ${String(what)}`);
+else if (what === 'stateful-docs')
+  writeFileSync(new URL('../docs/stateful.md', import.meta.url), renderStatefulDoc());
+else throw new Error(`usage: tsx scripts/generate.ts types|docs|stateful-docs, got ${String(what)}`);

@@ -40,7 +40,7 @@ export async function statefulCommand(args: string[], io: Io, signal: AbortSigna
     io.stdout(helpText(STATEFUL_USAGE, io));
     return 0;
   }
-  if (values.embedded === positionals.length > 0 || positionals.length > 1)
+  if ((values.embedded === true) === positionals.length > 0 || positionals.length > 1)
     throw new UsageError('stateful takes one API base URL (like https://api.clerk.com) or --embedded');
   if (!values.embedded && (values.fault ?? values['session-mode']) !== undefined)
     throw new UsageError('--fault and --session-mode configure the embedded server: add --embedded');

@@ -105,6 +105,7 @@ ${table([
   ['--seed <n>', 'seed of the generated Clients', '1'],
   ['--clients <n>', 'how many Clients', '20'],
   ['--now <ms>', "pin the server's clock (same seed and clock: same bytes)"],
+  ['--session-mode <mode>', 'single | multi: whether a revoked session stays in its Client', 'single'],
   ['--fault <name>', 'commit one realistic implementation mistake on purpose (see Faults)'],
   ['--get <path>', 'answer this one GET (e.g. /v1/clients), print the body and exit'],
   HELP_ROW,

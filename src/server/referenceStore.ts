@@ -207,6 +207,11 @@ export class ReferenceStore {
     return user;
   }
 
+  /** The ids of the users that exist (what a run has not deleted). */
+  userIds(): string[] {
+    return [...this.#users.keys()];
+  }
+
   /** `DELETE /v1/users/{id}`: the user and every session of theirs are gone. False for an unknown user. */
   deleteUser(id: string, now: number): boolean {
     if (!this.#users.delete(id)) return false;

@@ -47,9 +47,11 @@ export class RunContext {
 
   /** Sends a request of the current command and records it as a step. */
   async send(method: string, path: string, body?: unknown): Promise<Exchange> {
+    // A user being created needs its own deletion kept back too.
+    const creatingUser = method === 'POST' && path === '/v1/users';
     const exchange = await this.http.send(method, path, {
       ...(body === undefined ? {} : { body }),
-      reserve: this.liveUsers.length,
+      reserve: this.liveUsers.length + (creatingUser ? 1 : 0),
     });
     this.steps.push({
       command: this.command,
