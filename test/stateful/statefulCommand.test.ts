@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startReferenceServer } from '../../src/server/referenceServer.js';
@@ -87,4 +88,14 @@ test('check --embedded refuses a stateful fault and points to stateful', async (
   const io = captureIo();
   expect(await main(['check', '--embedded', '--fault', 'oldest-first'], io)).toBe(2);
   expect(io.err()).toContain("run 'clerk-conformance stateful --embedded --fault oldest-first'");
+});
+
+test("the README's replay line replays its failing run: one sequence, the same property", async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const line = /^Replay: npx clerk-conformance (stateful .*)$/m.exec(readme)?.[1] ?? '';
+  const argv = [...line.matchAll(/'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '');
+  const io = captureIo();
+  expect(await main([...argv, '--format', 'json'], io)).toBe(1);
+  expect(JSON.parse(io.out())).toMatchObject({ runs: 1, failure: { property: 'terminal-status-final' } });
+  expect(readme).toContain(`property failed: ${JSON.parse(io.out()).failure.property} (`);
 });
