@@ -124,7 +124,11 @@ export class TargetHttp {
     const signal = this.#options.signal;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
-      if (!cleanup) signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      const stop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      if (!cleanup) signal.addEventListener('abort', stop, { once: true });
     });
   }
 
