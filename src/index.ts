@@ -46,4 +46,6 @@ export {
   type ReferenceServerOptions,
   startReferenceServer,
 } from './server/referenceServer.js';
+export { SESSION_MODES, type SessionMode } from './server/referenceStore.js';
+export { STATEFUL_FAULTS, type StatefulFault, type StatefulFaultName } from './server/statefulFaults.js';
 export { openTarget, type ReadOptions, type TargetItem } from './targets/index.js';

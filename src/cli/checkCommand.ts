@@ -9,6 +9,7 @@ import { textReport } from '../report/textReport.js';
 import { OutputError, REPORT_FORMATS, writeReports } from '../report/writeReports.js';
 import { resolveApiVersion } from '../schema/apiVersion.js';
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
+import { STATEFUL_FAULTS } from '../server/statefulFaults.js';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -73,6 +74,10 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
   if (!values.embedded && (values.fault ?? values.seed ?? values.clients) !== undefined) {
     throw new UsageError('--fault, --seed and --clients configure the embedded server: add --embedded');
   }
+  if (values.fault !== undefined && STATEFUL_FAULTS.some((fault) => fault.name === values.fault))
+    throw new UsageError(
+      `--fault ${values.fault} is a fault of the session lifecycle that no single document shows: run 'clerk-conformance stateful --embedded --fault ${values.fault}'`,
+    );
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   // The version in effect on the date given: what URLs are asked for, so the answer and the schema agree.

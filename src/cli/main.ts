@@ -7,6 +7,7 @@ import { checkCommand } from './checkCommand.js';
 import { generateCommand } from './generateCommand.js';
 import { type Io, processIo, RunError, UsageError } from './io.js';
 import { serveCommand } from './serveCommand.js';
+import { statefulCommand } from './statefulCommand.js';
 import { didYouMean } from './suggest.js';
 import { COMMAND_USAGE, helpText, USAGE } from './usage.js';
 
@@ -38,6 +39,7 @@ export async function main(
     if (command === 'check') return await checkCommand(rest, io, signal);
     if (command === 'serve') return await serveCommand(rest, io, signal);
     if (command === 'generate') return await generateCommand(rest, io, signal);
+    if (command === 'stateful') return await statefulCommand(rest, io, signal);
     throw new UsageError(
       command.startsWith('-')
         ? `unknown option ${command}${didYouMean(command, ['--help', '--version'])}`

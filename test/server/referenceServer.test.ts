@@ -56,10 +56,13 @@ describe('the reference server', () => {
     ).toEqual(first);
   });
 
-  test('GET /v1/sessions?client_id= lists the sessions of a Client', async () => {
+  test('GET /v1/sessions?client_id= lists the sessions of a Client, newest first', async () => {
     const clients = (await call('/v1/clients?limit=500')).body;
     const busy = clients.find((client: { sessions: unknown[] }) => client.sessions.length >= 3);
-    expect((await call(`/v1/sessions?client_id=${busy.id}`)).body).toEqual(busy.sessions);
+    const newestFirst = [...busy.sessions].sort(
+      (a: { created_at: number }, b: { created_at: number }) => b.created_at - a.created_at,
+    );
+    expect((await call(`/v1/sessions?client_id=${busy.id}`)).body).toEqual(newestFirst);
   });
 
   test('POST /v1/sessions/{id}/revoke removes the session and its Client stays coherent', async () => {
