@@ -19,7 +19,10 @@ export function rawRequest(
   }: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method, headers, agent: false }, (response) => {
+    // A body always goes with its length: node sends an OPTIONS body without one, which no server can parse.
+    const sized =
+      body === undefined ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers };
+    const outgoing = request(url, { method, headers: sized, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
