@@ -24,19 +24,11 @@ function table(rows: readonly Row[]): string {
 
 const HELP_ROW: Row = ['-h, --help', 'show this help'];
 
-export const CHECK_USAGE = `Usage: clerk-conformance check [options] <target...>
-
-Targets: an http(s) URL, a .json, .ndjson or .har file, a directory of them (recursively), - for stdin.
-A document may be a Backend API Client or Session, an array or paginated list { data, total_count } of them,
-a session.* webhook event, or a Frontend API Client (bare or in a { response, client } envelope); each is
-recognised from its fields, and judged by its own schema and rules.
-
-Options:
-${table([
+/** How documents are judged: the rows of the flags `check` and `proxy` share (`RUN_FLAGS`). */
+const JUDGING_ROWS: readonly Row[] = [
   ['--profile <name>', 'default | strict (strict: for Clerk itself or a faithful emulator)', 'default'],
   ['--rule <id=severity>', 'override one rule: error | warning | off (repeatable)'],
   ['--fail-on <severity>', 'error | warning: the lowest severity that fails the run', 'error'],
-  ['--format <format>', 'text | json', 'text'],
   [
     '--kind <kind>',
     [
@@ -56,6 +48,34 @@ ${table([
   ['--allow-empty', 'a run that finds no Client and no Session passes (else exit 2)'],
   ['--clock-skew <ms>', 'tolerance for real clock skew between timestamps', '1000'],
   ['--max-size <bytes>', 'largest document, NDJSON line, HAR file or response body', '10485760'],
+];
+
+/** What a run writes at its end: the rows of the shared flags for reports, baselines and the config file. */
+const OUTPUT_ROWS: readonly Row[] = [
+  [
+    '--report <formats>',
+    [
+      'write reports: any of junit,json,html,markdown (markdown is also',
+      'appended to $GITHUB_STEP_SUMMARY when set)',
+    ],
+  ],
+  ['--report-dir <dir>', 'where reports go', 'reports'],
+  ['--write-baseline <file>', "record today's violations (rule, source, path) in a baseline file"],
+  ['--baseline <file>', 'fail only on violations not in the baseline; list the ones resolved'],
+  ['--config <file>', 'read options from this file', 'clerk-conformance.config.json, when present'],
+];
+
+export const CHECK_USAGE = `Usage: clerk-conformance check [options] <target...>
+
+Targets: an http(s) URL, a .json, .ndjson or .har file, a directory of them (recursively), - for stdin.
+A document may be a Backend API Client or Session, an array or paginated list { data, total_count } of them,
+a session.* webhook event, or a Frontend API Client (bare or in a { response, client } envelope); each is
+recognised from its fields, and judged by its own schema and rules.
+
+Options:
+${table([
+  ...JUDGING_ROWS,
+  ['--format <format>', 'text | json', 'text'],
   [
     '--header <"N: v">',
     [
@@ -70,17 +90,7 @@ ${table([
   ['--fault <name>', "with --embedded: make the server commit one fault (see 'help serve')"],
   ['--seed <n>', "with --embedded: the seed of the server's Clients", '1'],
   ['--clients <n>', 'with --embedded: how many Clients the server has', '20'],
-  [
-    '--report <formats>',
-    [
-      'write reports: any of junit,json,html,markdown (markdown is also',
-      'appended to $GITHUB_STEP_SUMMARY when set)',
-    ],
-  ],
-  ['--report-dir <dir>', 'where reports go', 'reports'],
-  ['--write-baseline <file>', "record today's violations (rule, source, path) in a baseline file"],
-  ['--baseline <file>', 'fail only on violations not in the baseline; list the ones resolved'],
-  ['--config <file>', 'read options from this file', 'clerk-conformance.config.json, when present'],
+  ...OUTPUT_ROWS,
   HELP_ROW,
 ])}
 
