@@ -8,14 +8,13 @@ import { redact } from '../targets/secrets.js';
 import { firstUnsendable } from '../targets/urlTarget.js';
 import { loadConfig } from './config.js';
 import { type Io, signalExitCode, UsageError } from './io.js';
-import { header, MAX_SEED, MAX_TIMER_MS, oneOf, parseFlags, wholeNumber } from './options.js';
+import { header, MAX_SEED, MAX_TIMER_MS, parseFlags, wholeNumber } from './options.js';
 import { maxBytesOf, mergeConfig, RUN_FLAGS, runOptionsOf, runOutputsOf } from './runSettings.js';
 import { MAX_CLIENTS } from './serveCommand.js';
 import { CHECK_USAGE, helpText } from './usage.js';
 
 const OPTIONS = {
   ...RUN_FLAGS,
-  format: { type: 'string' },
   header: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   'all-pages': { type: 'boolean' },
@@ -52,7 +51,6 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
   if (typeof shard === 'string') throw new UsageError(shard);
   const options: RunOptions = { ...runOptionsOf(values), ...(shard === undefined ? {} : { shard }) };
   const { apiVersion } = options;
-  const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
   const outputs = await runOutputsOf(values, io);
   const secretKey = io.env.CLERK_SECRET_KEY;
   const unsendable = secretKey ? firstUnsendable(secretKey) : undefined;
@@ -134,7 +132,7 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     }
     outputs.applyBaseline(result, shard);
     result.ok = isOk(result);
-    if (format === 'json') for (const chunk of jsonReportChunks(result)) io.stdout(chunk);
+    if (outputs.format === 'json') for (const chunk of jsonReportChunks(result)) io.stdout(chunk);
     else io.stdout(textReport(result, io.style?.stdout));
     return await outputs.finish(result, signal.aborted ? signalExitCode(signal) : exitCodeOf(result), {
       ...options,

@@ -25,6 +25,7 @@ export const RUN_FLAGS = {
   'allow-empty': { type: 'boolean' },
   'clock-skew': { type: 'string' },
   'max-size': { type: 'string' },
+  format: { type: 'string' },
   report: { type: 'string' },
   'report-dir': { type: 'string' },
   baseline: { type: 'string' },
@@ -41,6 +42,7 @@ export type RunValues = {
   'allow-empty'?: boolean;
   'clock-skew'?: string;
   'max-size'?: string;
+  format?: string;
   report?: string;
   'report-dir'?: string;
   baseline?: string;
@@ -89,6 +91,8 @@ export function maxBytesOf(values: RunValues): number {
 
 /** The outputs of a run: reports, and a baseline to apply or write. */
 export type RunOutputs = {
+  /** The report on stdout. */
+  format: 'text' | 'json';
   reports: Array<(typeof REPORT_FORMATS)[number]>;
   reportDir: string;
   baselineFile?: string;
@@ -101,8 +105,12 @@ export type RunOutputs = {
   finish: (result: RunResult, code: number, settings: Record<string, unknown>) => Promise<number>;
 };
 
-/** Reads `--report`, `--report-dir`, `--baseline` and `--write-baseline` (a bad value or baseline is a UsageError). */
+/**
+ * Reads `--format`, `--report`, `--report-dir`, `--baseline` and `--write-baseline` (a bad value or baseline is a
+ * UsageError).
+ */
 export async function runOutputsOf(values: RunValues, io: Io): Promise<RunOutputs> {
+  const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
   const reports = (values.report ?? '')
     .split(',')
     .filter((each) => each !== '')
@@ -118,6 +126,7 @@ export async function runOutputsOf(values: RunValues, io: Io): Promise<RunOutput
   const recorder = writeBaselineFile === undefined ? undefined : baselineRecorder();
   const reportDir = values['report-dir'] ?? 'reports';
   return {
+    format,
     reports,
     reportDir,
     ...(baselineFile === undefined ? {} : { baselineFile }),

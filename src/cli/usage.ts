@@ -52,6 +52,7 @@ const JUDGING_ROWS: readonly Row[] = [
 
 /** What a run writes at its end: the rows of the shared flags for reports, baselines and the config file. */
 const OUTPUT_ROWS: readonly Row[] = [
+  ['--format <format>', 'the report on stdout: text | json', 'text'],
   [
     '--report <formats>',
     [
@@ -75,7 +76,6 @@ recognised from its fields, and judged by its own schema and rules.
 Options:
 ${table([
   ...JUDGING_ROWS,
-  ['--format <format>', 'text | json', 'text'],
   [
     '--header <"N: v">',
     [
@@ -122,6 +122,43 @@ Faults:
 ${table(FAULTS.map((fault) => [fault.name, fault.description]))}
 `;
 
+export const PROXY_USAGE = `Usage: clerk-conformance proxy --upstream <url> [options]
+
+Forwards every request to the upstream (Clerk, or an emulator) and returns its response unchanged: status, headers
+and body bytes, streamed. Each response that carries Clerk Clients or Sessions (Backend API Clients, Sessions and
+lists; Frontend API envelopes) is checked as it arrives, with the rules and options of 'check'. Violations are
+printed on stderr as they happen; on SIGINT, SIGTERM or after --duration the report goes to stdout and the
+reports asked for are written. Credentials go to the upstream only.
+
+Options:
+${table([
+  [
+    '--upstream <url>',
+    'the API to forward to, e.g. https://api.clerk.com or http://127.0.0.1:4010 (required)',
+  ],
+  ['--port <n>', 'port to listen on (0: any free port)', '4011'],
+  ['--host <address>', 'address to listen on', '127.0.0.1 (loopback only)'],
+  ['--duration <ms>', 'stop after this long, as SIGINT does'],
+  [
+    '--record <file>',
+    [
+      'save the checked traffic to a .har (requests, times, bodies) or .ndjson (documents) file',
+      "that 'check' replays; Authorization, cookies, token parameters and X-Api-Key become ***",
+    ],
+  ],
+  [
+    '--on-violation <mode>',
+    ['none | header: header adds "Clerk-Conformance: <rule ids>" to each response', 'with violations'],
+    'none',
+  ],
+  ...JUDGING_ROWS,
+  ...OUTPUT_ROWS,
+  HELP_ROW,
+])}
+
+Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage error, upstream failure or unreadable body.
+`;
+
 export const GENERATE_USAGE = `Usage: clerk-conformance generate --count <n> [options]
 
 Writes generated Clients as NDJSON, one per line, for SDKs in other languages to read. Near-valid lines are
@@ -144,6 +181,7 @@ export const USAGE = `Usage: clerk-conformance <command> [options]
 Commands:
 ${table([
   ['check <target...>', 'check Clerk Clients and Sessions from URLs, files, directories or stdin'],
+  ['proxy --upstream <url>', 'forward traffic to Clerk or an emulator unchanged, checking it as it passes'],
   ['serve', 'run the embedded Clerk reference server'],
   ['generate', 'write generated Clients (valid or near-valid) as NDJSON fixtures'],
   ['help [command]', 'show this help, or the options of a command'],
@@ -155,7 +193,12 @@ Exit codes: 0 conformant, 1 violations at the failing severity, 2 usage, input o
 `;
 
 /** Each command's help, for `help <command>`. */
-export const COMMAND_USAGE = { check: CHECK_USAGE, serve: SERVE_USAGE, generate: GENERATE_USAGE } as const;
+export const COMMAND_USAGE = {
+  check: CHECK_USAGE,
+  proxy: PROXY_USAGE,
+  serve: SERVE_USAGE,
+  generate: GENERATE_USAGE,
+} as const;
 
 /** A help text with its headings (`Usage:`, `Options:`, …) in bold on a colour terminal. */
 export function helpText(text: string, io: Io): string {

@@ -42,8 +42,11 @@ export async function startConformanceProxy(options: ConformanceProxyOptions): P
   const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
   let final: ProxyResult | undefined;
   // Exchanges still in flight when the proxy closes are not counted in a run that has ended.
-  const add = (item: TargetItem): SourcedViolation[] =>
-    final === undefined ? run.add({ ...item, target }) : [];
+  const add = (item: TargetItem): SourcedViolation[] => {
+    if (final !== undefined) return [];
+    if (item.kind === 'error') options.onError?.(item);
+    return run.add({ ...item, target });
+  };
 
   const forward = (request: IncomingMessage, response: ServerResponse): void => {
     // The upstream's headers go back as they are: no Date of our own.
@@ -194,6 +197,7 @@ export async function startConformanceProxy(options: ConformanceProxyOptions): P
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
+    upstream: target,
     results: () => final ?? { ...run.snapshot(), traffic: { ...traffic } },
     close: async () => {
       if (final !== undefined) return final;

@@ -17,6 +17,8 @@ export type ConformanceProxyOptions = RunOptions & {
    * checked (up to `maxBytes`). @defaultValue false: responses pass unchanged
    */
   violationHeader?: boolean;
+  /** Called with each input error as it happens: an upstream that failed, a Clerk body that cannot be read. */
+  onError?: (error: { source: string; message: string }) => void;
 };
 
 /** What went through the proxy, beyond what the checks counted. */
@@ -38,6 +40,8 @@ export type ProxyResult = RunResult & { traffic: ProxyTraffic };
 export type ConformanceProxy = {
   /** Where to point a client: `http://127.0.0.1:<port>` (with the upstream's base path, if any, left out). */
   url: string;
+  /** The upstream it forwards to, as reports name it (credential-like query values shown as `***`). */
+  upstream: string;
   /** The result so far (violations, counts, traffic), as if the run ended now. */
   results: () => ProxyResult;
   /** Stops listening, ends the recording and returns the final result. */
