@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net';
 import type { SourcedViolation } from '../check/runCheck.js';
 import { startRun } from '../check/runCheck.js';
 import { InvalidOptionError } from '../invalidOption.js';
-import { exchangeItem, isClerkApiPath } from '../targets/exchange.js';
-import { displayUrl, redact, secretValuesOf } from '../targets/secrets.js';
+import { isClerkApiPath } from '../targets/exchange.js';
+import { displayUrl, redact } from '../targets/secrets.js';
 import { DEFAULT_MAX_BYTES, type TargetItem } from '../targets/types.js';
-import { bodyCopy, decodeBody } from './bodyCopy.js';
+import { bodyCopy } from './bodyCopy.js';
 import { endToEndHeaders, pairsOf } from './hopByHop.js';
+import { judgeResponse } from './judgeResponse.js';
 import { openTrafficRecording } from './trafficRecording.js';
 import type { ConformanceProxy, ConformanceProxyOptions, ProxyResult, ProxyTraffic } from './types.js';
 
@@ -93,27 +94,22 @@ export async function startConformanceProxy(options: ConformanceProxyOptions): P
       const status = incoming.statusCode ?? 0;
       const headers = endToEndHeaders(incoming.rawHeaders);
       const contentType = incoming.headers['content-type'] ?? '';
-      const inspected =
-        method !== 'HEAD' &&
-        status === 200 &&
-        (/\bjson\b/i.test(contentType) || isClerkApiPath(url.pathname));
-      const copy = inspected ? bodyCopy(maxBytes) : undefined;
+      // Only answers with a body that can hold a document are copied: 200s in JSON or from a Clerk API path.
+      const copy =
+        method !== 'HEAD' && status === 200 && (/\bjson\b/i.test(contentType) || isClerkApiPath(url.pathname))
+          ? bodyCopy(maxBytes)
+          : undefined;
       // With the violation header, the body waits for its check (as long as it fits in maxBytes).
       let held: Buffer[] | undefined = options.violationHeader && copy ? [] : undefined;
       const release = () => {
-        if (held === undefined) return;
         response.writeHead(status, incoming.statusMessage, headers);
-        for (const chunk of held) response.write(chunk);
+        for (const chunk of held ?? []) response.write(chunk);
         held = undefined;
         incoming.pipe(response);
       };
-      if (held === undefined) {
-        response.writeHead(status, incoming.statusMessage, headers);
-        incoming.pipe(response);
-      }
+      if (held === undefined) release();
       incoming.on('data', (chunk: Buffer) => {
-        if (copy === undefined) return;
-        const kept = copy.add(chunk);
+        const kept = copy?.add(chunk);
         if (held === undefined) return;
         held.push(chunk);
         if (!kept) release();
@@ -122,63 +118,32 @@ export async function startConformanceProxy(options: ConformanceProxyOptions): P
         if (!incoming.complete) fail(new Error('the response was cut off before its end'));
       });
       incoming.on('end', () => {
-        const judged = (): SourcedViolation[] => {
-          if (copy === undefined) {
-            add({ kind: 'skipped', source, reason: status === 200 ? 'not JSON' : `status ${status}` });
-            return [];
-          }
-          const bytes = copy.bytes();
-          const decoded =
-            bytes === undefined
-              ? { oversized: true as const }
-              : decodeBody(bytes, incoming.headers['content-encoding'], maxBytes);
-          if ('oversized' in decoded) {
-            traffic.oversized += 1;
-            return [];
-          }
-          if ('error' in decoded) {
-            add({ kind: 'error', source, message: `response body: ${decoded.error}` });
-            return [];
-          }
-          traffic.inspected += 1;
-          const responseHeaders = pairsOf(incoming.rawHeaders);
-          const secrets = [
-            ...secretValuesOf(requestHeaders),
-            ...secretValuesOf([...url.searchParams].map(([name, value]) => ({ name, value }))),
-            ...secretValuesOf(
-              responseHeaders.filter(({ name }) => name.toLowerCase() === 'set-cookie'),
-              true,
-            ),
-          ];
-          const item = exchangeItem({
-            source,
-            url,
-            requestHeaders,
-            status,
-            body: decoded.text,
-            observedAt,
-            secrets,
-          });
-          const found = add(item);
-          if (recording !== undefined && item.kind === 'document' && final === undefined) {
-            const body =
-              redact(decoded.text, secrets) === decoded.text ? decoded.text : JSON.stringify(item.value);
-            recording.add({
+        let found: SourcedViolation[] = [];
+        if (copy === undefined)
+          add({ kind: 'skipped', source, reason: status === 200 ? 'not JSON' : `status ${status}` });
+        else {
+          const judged = judgeResponse(
+            {
+              source,
               method,
               url,
               requestHeaders,
               status,
               statusText: incoming.statusMessage ?? '',
-              responseHeaders,
-              body,
-              document: item.value,
+              responseHeaders: pairsOf(incoming.rawHeaders),
+              body: copy.bytes(),
               observedAt,
               waitMs,
-            });
+            },
+            maxBytes,
+          );
+          if ('oversized' in judged) traffic.oversized += 1;
+          else {
+            if (judged.decoded) traffic.inspected += 1;
+            found = add(judged.item);
+            if (judged.recorded !== undefined && final === undefined) recording?.add(judged.recorded);
           }
-          return found;
-        };
-        const found = judged();
+        }
         if (held === undefined) return;
         const rules = [...new Set(found.map((violation) => violation.rule))];
         if (rules.length > 0) headers.push(VIOLATION_HEADER, rules.join(', '));
