@@ -24,6 +24,14 @@ export { InvalidOptionError } from './invalidOption.js';
 export { invariants } from './invariants/index.js';
 export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
 export {
+  type ConformanceProxy,
+  type ConformanceProxyOptions,
+  type ProxyResult,
+  type ProxyTraffic,
+  startConformanceProxy,
+  VIOLATION_HEADER,
+} from './proxy/index.js';
+export {
   API_VERSIONS,
   type ApiVersion,
   type DerivedDocument,
@@ -36,14 +44,6 @@ export {
   WEBHOOK_SESSION_EVENTS,
   webhookDocument,
 } from './schema/derived/index.js';
-export {
-  type ConformanceProxy,
-  type ConformanceProxyOptions,
-  type ProxyResult,
-  type ProxyTraffic,
-  startConformanceProxy,
-  VIOLATION_HEADER,
-} from './proxy/index.js';
 export { SPEC_GAPS, type SpecGap } from './schema/specGaps.js';
 export type { Client, Session, SessionActivity } from './schema/types.js';
 export { clientSchema } from './schema/validator.js';

@@ -93,10 +93,6 @@ export function maxBytesOf(values: RunValues): number {
 export type RunOutputs = {
   /** The report on stdout. */
   format: 'text' | 'json';
-  reports: Array<(typeof REPORT_FORMATS)[number]>;
-  reportDir: string;
-  baselineFile?: string;
-  writeBaselineFile?: string;
   /** Marks known violations (`--baseline`) and records them all (`--write-baseline`), as the run finds them. */
   onViolation: (violation: SourcedViolation) => void;
   /** Sets the baseline's outcome (known, resolved) on a finished run, before its verdict is printed. */
@@ -127,10 +123,6 @@ export async function runOutputsOf(values: RunValues, io: Io): Promise<RunOutput
   const reportDir = values['report-dir'] ?? 'reports';
   return {
     format,
-    reports,
-    reportDir,
-    ...(baselineFile === undefined ? {} : { baselineFile }),
-    ...(writeBaselineFile === undefined ? {} : { writeBaselineFile }),
     onViolation: (violation) => {
       matcher?.mark(violation);
       recorder?.add(violation);
