@@ -3,6 +3,7 @@ import { benchCheck } from './checkThroughput.js';
 import { benchFapiGeneration } from './fapiGenerationThroughput.js';
 import { benchGeneration } from './generationThroughput.js';
 import { benchNdjson } from './ndjsonThroughput.js';
+import { benchProxy } from './proxyLatency.js';
 import { benchStateful } from './statefulThroughput.js';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}`);
@@ -11,3 +12,4 @@ benchGeneration();
 benchFapiGeneration();
 await benchNdjson();
 await benchStateful();
+await benchProxy();

@@ -24,6 +24,14 @@ export { InvalidOptionError } from './invalidOption.js';
 export { invariants } from './invariants/index.js';
 export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
 export {
+  type ConformanceProxy,
+  type ConformanceProxyOptions,
+  type ProxyResult,
+  type ProxyTraffic,
+  startConformanceProxy,
+  VIOLATION_HEADER,
+} from './proxy/index.js';
+export {
   API_VERSIONS,
   type ApiVersion,
   type DerivedDocument,

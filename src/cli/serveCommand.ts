@@ -75,7 +75,8 @@ export const MAX_CLIENTS = 10_000;
 /** The latest time `Date` can represent, in ms. */
 const MAX_DATE_MS = 8_640_000_000_000_000;
 
-function listenError(error: unknown): string {
+/** Why a server cannot listen, in words (a port in use, a privileged port). */
+export function listenError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return 'the port is in use (choose another with --port, or 0 for any free port)';
   if (code === 'EACCES') return 'permission denied (ports below 1024 need privileges)';
