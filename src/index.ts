@@ -24,6 +24,14 @@ export { InvalidOptionError } from './invalidOption.js';
 export { invariants } from './invariants/index.js';
 export type { Finding, Invariant, InvariantContext } from './invariants/types.js';
 export {
+  type ConformanceProxy,
+  type ConformanceProxyOptions,
+  type ProxyResult,
+  type ProxyTraffic,
+  startConformanceProxy,
+  VIOLATION_HEADER,
+} from './proxy/index.js';
+export {
   API_VERSIONS,
   type ApiVersion,
   type DerivedDocument,
@@ -46,4 +54,6 @@ export {
   type ReferenceServerOptions,
   startReferenceServer,
 } from './server/referenceServer.js';
+export { SESSION_MODES, type SessionMode } from './server/referenceStore.js';
+export { STATEFUL_FAULTS, type StatefulFault, type StatefulFaultName } from './server/statefulFaults.js';
 export { openTarget, type ReadOptions, type TargetItem } from './targets/index.js';

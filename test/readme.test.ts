@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { CHECK_USAGE } from '../src/cli/usage.js';
+import { CHECK_USAGE, PROXY_USAGE } from '../src/cli/usage.js';
 import { captureIo } from './cliIo.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -35,6 +35,7 @@ test('the README shows the real output of checking a 2025-03-12 Client with and 
 test.each([
   ['readmeExample.test.ts', '// Your code under test'],
   ['readmeTestProp.test.ts', 'test.prop(['],
+  ['proxy/readmeProxyExample.test.ts', '// Your emulator'],
 ])('the README example is the one test/%s runs', (file, start) => {
   const example = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
   expect(readme).toContain(example.slice(example.indexOf(start)).trim());
@@ -48,4 +49,13 @@ test('the CI example only uses options the check command has', () => {
     .filter((flag) => flag !== '--yes');
   expect(flags.length).toBeGreaterThan(3);
   for (const flag of flags) expect(CHECK_USAGE).toContain(`  ${flag}`);
+});
+
+test('the proxy session in the README uses only options the proxy command has', () => {
+  const session = readme.slice(readme.indexOf('### A real session'), readme.indexOf('### In your own tests'));
+  const flags = [...session.matchAll(/\$ npx clerk-conformance proxy .*$/gm)].flatMap(([line]) =>
+    [...line.matchAll(/\s(--[a-z-]+)/g)].map((match) => match[1]),
+  );
+  expect(flags.length).toBeGreaterThan(2);
+  for (const flag of flags) expect(PROXY_USAGE).toContain(`  ${flag}`);
 });

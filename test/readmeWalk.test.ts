@@ -4,6 +4,7 @@
  * --embedded reproduction line run as printed. `npm install` itself is left to .ci/run and fresh-clone.sh.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -124,4 +125,69 @@ describe.sequential('the README, in order', () => {
     expect(replay.code).toBe(0);
     expect(replay.stdout).toContain(`"last_active_session_id":"${dangling}"`);
   }, 60_000);
+
+  test('the proxy session: the SDK example through the proxy, a violation as it happens, the report, the replay', async () => {
+    const started = (args: string[]) => {
+      const child = spawn('node', ['dist/cli/bin.js', ...args], {
+        cwd: project,
+        env: { ...process.env, CLERK_SECRET_KEY: '' },
+      });
+      children.push(child);
+      const output = { stdout: '', stderr: '' };
+      child.stdout.on('data', (chunk) => {
+        output.stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        output.stderr += chunk;
+      });
+      return { child, output };
+    };
+    const server = started([
+      'serve',
+      '--port',
+      '0',
+      '--clients',
+      '5',
+      '--fault',
+      'dangling-last-active-session',
+    ]);
+    await expect.poll(() => server.output.stderr, { timeout: 30_000 }).toContain('Stop with Ctrl-C');
+    const upstream = /server at (http:\/\/\S+) /.exec(server.output.stderr)?.[1] ?? '';
+    const proxy = started([
+      'proxy',
+      '--upstream',
+      upstream,
+      '--port',
+      '0',
+      '--report',
+      'html,junit',
+      '--record',
+      'session.har',
+    ]);
+    await expect.poll(() => proxy.output.stderr, { timeout: 30_000 }).toContain('Stop with Ctrl-C');
+    const url = /proxy at (http:\/\/\S+),/.exec(proxy.output.stderr)?.[1] ?? '';
+    const sdk = await sh(
+      `CLERK_SECRET_KEY=sk_test_clerk_client_conformance node examples/proxy/sdk-session.mjs ${url}`,
+    );
+    expect(sdk).toMatchObject({
+      code: 0,
+      stdout: `read 5 clients and ${/and (\d+) sessions/.exec(sdk.stdout)?.[1]} sessions through ${url}\n`,
+    });
+    proxy.child.kill('SIGINT');
+    const [code] = await once(proxy.child, 'exit');
+    expect(code).toBe(1);
+    expect(proxy.output.stderr).toMatch(
+      /Z {2}GET \/v1\/clients\?limit=5&paginated=true {2}last-active-session-listed \(error\) {2}\/data\/\d\/last_active_session_id/,
+    );
+    expect(proxy.output.stderr).toContain(
+      'Reports: reports/clerk-conformance.html, reports/clerk-conformance.junit.xml',
+    );
+    expect(proxy.output.stdout).toMatch(
+      /^not conformant: 6 documents, 5 clients, 16 sessions checked, 2 errors/m,
+    );
+    const replay = await sh('npx --no-install clerk-conformance check session.har');
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain('session.har#/log/entries/0 GET http://127.0.0.1:');
+    server.child.kill('SIGTERM');
+  }, 90_000);
 });

@@ -99,6 +99,23 @@ export async function runCheck(
   items: AsyncIterable<TargetItem>,
   options: RunOptions = {},
 ): Promise<RunResult> {
+  const run = startRun(options);
+  for await (const item of items) run.add(item);
+  return run.finish();
+}
+
+/** A run fed one item at a time, for targets that push documents as they come (a proxy's traffic). */
+export type Run = {
+  /** Checks one item and counts it; returns the violations found in it (all of them, kept or not). */
+  add: (item: TargetItem) => SourcedViolation[];
+  /** The result so far, as if the run ended now (the run goes on). */
+  snapshot: () => RunResult;
+  /** Ends the run: a run that checked nothing gets its input error, and the verdict is set. */
+  finish: () => RunResult;
+};
+
+/** Starts a run that {@link runCheck} and live targets feed item by item. */
+export function startRun(options: RunOptions = {}): Run {
   const check = createChecker(options);
   const failOn = options.failOn ?? 'error';
   const maxKept = options.maxKeptPerRule ?? DEFAULT_MAX_KEPT_PER_RULE;
@@ -121,8 +138,9 @@ export async function runCheck(
   // Each item's time (reading it, then checking it) goes to its target.
   let last = started;
   const byTarget = new Map<string, TargetSummary>();
-  for await (const item of items) {
-    if (options.shard !== undefined && !inShard(item.source, options.shard)) continue;
+  const add = (item: TargetItem): SourcedViolation[] => {
+    const found: SourcedViolation[] = [];
+    if (options.shard !== undefined && !inShard(item.source, options.shard)) return found;
     const name = item.target ?? item.source;
     let target = byTarget.get(name);
     if (target === undefined) {
@@ -141,7 +159,7 @@ export async function runCheck(
       );
     }
     if (item.kind === 'skipped') result.skipped += 1;
-    if (item.kind !== 'document') continue;
+    if (item.kind !== 'document') return found;
     result.documents += 1;
     target.documents += 1;
     if (item.observedAt !== undefined) target.observed += 1;
@@ -149,7 +167,7 @@ export async function runCheck(
     const contents = subjectsOf(item.value, options.kind);
     if ('error' in contents) {
       addError(result, { kind: 'error', source: item.source, message: contents.error, ...tag }, maxErrors);
-      continue;
+      return found;
     }
     // A document that holds no Client or Session (another webhook event, an envelope of neither) is counted, not
     // lost; an empty list is an answer with nothing in it.
@@ -169,6 +187,7 @@ export async function runCheck(
           ...reproduce,
         };
         options.onViolation?.(sourced);
+        found.push(sourced);
         // Counts stay exact; examples are bounded, so memory does not grow with the number of violations.
         if (!tallied(result.tally, sourced, maxKept)) continue;
         if (result.violations.length < MAX_EXCERPTS) {
@@ -180,24 +199,34 @@ export async function runCheck(
     }
     options.onDocument?.(result.documents);
     last = spend(target, last);
-  }
-  // A run that checked nothing has not passed; an empty shard of a split run, or one already failing on input, may.
-  if (
-    checkedNothing(result) &&
-    !options.allowEmpty &&
-    options.shard === undefined &&
-    result.errorCount === 0
-  ) {
-    const names = result.targets.map((target) => target.name).join(', ') || 'the targets';
-    addError(
-      result,
-      { kind: 'error', source: names, message: 'no Client and no Session found: nothing was checked' },
-      maxErrors,
-    );
-  }
-  result.durationMs = performance.now() - started;
-  result.ok = isOk(result);
-  return result;
+    return found;
+  };
+  /** The result as it would end now: `result` itself at the end, a copy while the run goes on. */
+  const ended = (final: boolean): RunResult => {
+    const view: RunResult = final
+      ? result
+      : {
+          ...result,
+          violations: [...result.violations],
+          errors: [...result.errors],
+          tally: structuredClone(result.tally),
+          targets: result.targets.map((target) => ({ ...target })),
+        };
+    // A run that checked nothing has not passed; an empty shard of a split run, or one already failing on input,
+    // may.
+    if (checkedNothing(view) && !options.allowEmpty && options.shard === undefined && view.errorCount === 0) {
+      const names = view.targets.map((target) => target.name).join(', ') || 'the targets';
+      addError(
+        view,
+        { kind: 'error', source: names, message: 'no Client and no Session found: nothing was checked' },
+        maxErrors,
+      );
+    }
+    view.durationMs = performance.now() - started;
+    view.ok = isOk(view);
+    return view;
+  };
+  return { add, snapshot: () => ended(false), finish: () => ended(true) };
 }
 
 function isList(value: unknown): boolean {

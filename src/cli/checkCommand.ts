@@ -1,42 +1,21 @@
-import { constants } from 'node:buffer';
-import { writeFile } from 'node:fs/promises';
-import { type Baseline, baselineMatcher, baselineRecorder, parseBaseline } from '../check/baseline.js';
 import { exitCodeOf, isOk, type RunOptions, runCheck } from '../check/runCheck.js';
 import { parseShard } from '../check/shard.js';
-import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
 import { jsonReportChunks } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
-import { OutputError, REPORT_FORMATS, writeReports } from '../report/writeReports.js';
-import { resolveApiVersion } from '../schema/apiVersion.js';
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
-import {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  openTarget,
-  type ReadOptions,
-  type TargetItem,
-} from '../targets/index.js';
-import { readErrorMessage } from '../targets/readCapped.js';
-import { readRegularFile } from '../targets/regularFile.js';
+import { STATEFUL_FAULTS } from '../server/statefulFaults.js';
+import { DEFAULT_TIMEOUT_MS, openTarget, type ReadOptions, type TargetItem } from '../targets/index.js';
 import { redact } from '../targets/secrets.js';
 import { firstUnsendable } from '../targets/urlTarget.js';
 import { loadConfig } from './config.js';
 import { type Io, signalExitCode, UsageError } from './io.js';
-import { header, MAX_SEED, MAX_TIMER_MS, oneOf, parseFlags, ruleSetting, wholeNumber } from './options.js';
+import { header, MAX_SEED, MAX_TIMER_MS, parseFlags, wholeNumber } from './options.js';
+import { maxBytesOf, mergeConfig, RUN_FLAGS, runOptionsOf, runOutputsOf } from './runSettings.js';
 import { MAX_CLIENTS } from './serveCommand.js';
 import { CHECK_USAGE, helpText } from './usage.js';
 
 const OPTIONS = {
-  config: { type: 'string' },
-  profile: { type: 'string' },
-  rule: { type: 'string', multiple: true },
-  'fail-on': { type: 'string' },
-  format: { type: 'string' },
-  kind: { type: 'string' },
-  'api-version': { type: 'string' },
-  'allow-empty': { type: 'boolean' },
-  'clock-skew': { type: 'string' },
-  'max-size': { type: 'string' },
+  ...RUN_FLAGS,
   header: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   'all-pages': { type: 'boolean' },
@@ -45,10 +24,6 @@ const OPTIONS = {
   fault: { type: 'string' },
   seed: { type: 'string' },
   clients: { type: 'string' },
-  report: { type: 'string' },
-  'report-dir': { type: 'string' },
-  baseline: { type: 'string' },
-  'write-baseline': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,7 +38,7 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     return 0;
   }
   const config = await loadConfig(flags.values.config);
-  const values = merge(config.values, flags.values);
+  const values = mergeConfig(config.values, flags.values);
   const positionals = flags.positionals.length > 0 ? flags.positionals : config.positionals;
   if (positionals.length === 0 && !values.embedded) {
     throw new UsageError(
@@ -73,30 +48,15 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
   if (!values.embedded && (values.fault ?? values.seed ?? values.clients) !== undefined) {
     throw new UsageError('--fault, --seed and --clients configure the embedded server: add --embedded');
   }
+  if (values.fault !== undefined && STATEFUL_FAULTS.some((fault) => fault.name === values.fault))
+    throw new UsageError(
+      `--fault ${values.fault} is a fault of the session lifecycle that no single document shows: run 'clerk-conformance stateful --embedded --fault ${values.fault}'`,
+    );
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
-  // The version in effect on the date given: what URLs are asked for, so the answer and the schema agree.
-  const apiVersion =
-    values['api-version'] === undefined ? undefined : resolveApiVersion(values['api-version']);
-  const options: RunOptions = {
-    profile: oneOf(values.profile ?? 'default', ['default', 'strict'], '--profile'),
-    failOn: oneOf(values['fail-on'] ?? 'error', ['error', 'warning'], '--fail-on'),
-    rules: Object.fromEntries((values.rule ?? []).map(ruleSetting)),
-    clockSkewMs: wholeNumber(values['clock-skew'] ?? '1000', '--clock-skew', { max: MAX_TIMER_MS }),
-    ...(values.kind === undefined ? {} : { kind: oneOf(values.kind, SUBJECT_KIND_NAMES, '--kind') }),
-    allowEmpty: values['allow-empty'] === true,
-    ...(apiVersion === undefined ? {} : { apiVersion }),
-    ...(shard === undefined ? {} : { shard }),
-  };
-  const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
-  const reports = (values.report ?? '')
-    .split(',')
-    .filter((each) => each !== '')
-    .map((each) => oneOf(each.trim(), REPORT_FORMATS, '--report'));
-  const baseline =
-    values.baseline === undefined
-      ? undefined
-      : await readBaseline(values.baseline, values['write-baseline'] !== undefined, io);
+  const options: RunOptions = { ...runOptionsOf(values), ...(shard === undefined ? {} : { shard }) };
+  const { apiVersion } = options;
+  const outputs = await runOutputsOf(values, io);
   const secretKey = io.env.CLERK_SECRET_KEY;
   const unsendable = secretKey ? firstUnsendable(secretKey) : undefined;
   if (unsendable !== undefined) {
@@ -105,11 +65,7 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
     );
   }
   const read: ReadOptions = {
-    // A document is read into one string: no larger than the longest string the runtime can hold.
-    maxBytes: wholeNumber(values['max-size'] ?? String(DEFAULT_MAX_BYTES), '--max-size', {
-      min: 1,
-      max: constants.MAX_STRING_LENGTH,
-    }),
+    maxBytes: maxBytesOf(values),
     timeoutMs: wholeNumber(values.timeout ?? String(DEFAULT_TIMEOUT_MS), '--timeout', {
       min: 1,
       max: MAX_TIMER_MS,
@@ -160,16 +116,10 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
       }
     }
     const progress = io.isTTY ? progressLine(io) : undefined;
-    // The baseline is matched and recorded as violations are found, so both see the ones the run does not keep.
-    const matcher = baseline === undefined ? undefined : baselineMatcher(baseline);
-    const recorder = values['write-baseline'] === undefined ? undefined : baselineRecorder();
     const result = await runCheck(readAll(targets, signal), {
       ...options,
       ...(progress ? { onDocument: progress.update } : {}),
-      onViolation: (violation) => {
-        matcher?.mark(violation);
-        recorder?.add(violation);
-      },
+      onViolation: outputs.onViolation,
     });
     progress?.done();
     if (!secretKey && result.errors.some((error) => /^HTTP 401\b/.test(error.message)))
@@ -185,64 +135,22 @@ export async function checkCommand(args: string[], io: Io, signal: AbortSignal):
       });
       result.errorCount += 1;
     }
-    if (matcher !== undefined && values.baseline !== undefined)
-      result.baseline = matcher.outcome(values.baseline, shard);
+    outputs.applyBaseline(result, shard);
     result.ok = isOk(result);
-    if (format === 'json') for (const chunk of jsonReportChunks(result)) io.stdout(chunk);
+    if (outputs.format === 'json') for (const chunk of jsonReportChunks(result)) io.stdout(chunk);
     else io.stdout(textReport(result, io.style?.stdout));
-    let code: number = signal.aborted ? signalExitCode(signal) : exitCodeOf(result);
-    // A report that cannot be written fails the run (exit 2) after the verdict, naming the path.
-    const failedToWrite = (error: OutputError) => {
-      io.stderr(`clerk-conformance: ${error.message}\n`);
-      if (code < 2) code = 2;
-    };
-    if (recorder !== undefined && values['write-baseline'] !== undefined) {
-      const written = recorder.baseline();
-      const path = values['write-baseline'];
-      try {
-        await writeFile(path, `${JSON.stringify(written, null, 2)}\n`);
-        io.stderr(`Wrote ${written.violations.length} violation(s) to the baseline ${path}.\n`);
-      } catch (error) {
-        failedToWrite(new OutputError('the baseline', path, error));
-      }
-    }
-    if (reports.length > 0) {
-      const settings = {
-        ...options,
-        targets: targets.map((target) => target.name),
-        headers: Object.keys(read.headers ?? {}),
-        secretKey: secretKey ? '$CLERK_SECRET_KEY' : undefined,
-        allPages: read.allPages,
-        timeoutMs: read.timeoutMs,
-        maxBytes: read.maxBytes,
-        ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
-      };
-      const { written, failures } = await writeReports(
-        result,
-        reports,
-        values['report-dir'] ?? 'reports',
-        settings,
-        io.env.GITHUB_STEP_SUMMARY,
-      );
-      if (written.length > 0) io.stderr(`Reports: ${written.join(', ')}\n`);
-      failures.forEach(failedToWrite);
-    }
-    return code;
+    return await outputs.finish(result, signal.aborted ? signalExitCode(signal) : exitCodeOf(result), {
+      ...options,
+      targets: targets.map((target) => target.name),
+      headers: Object.keys(read.headers ?? {}),
+      secretKey: secretKey ? '$CLERK_SECRET_KEY' : undefined,
+      allPages: read.allPages,
+      timeoutMs: read.timeoutMs,
+      maxBytes: read.maxBytes,
+    });
   } finally {
     await server?.close();
   }
-}
-
-type Values = ReturnType<typeof parseFlags<typeof OPTIONS>>['values'];
-
-/** Flags win over the config file; repeatable flags add to its entries and win per rule id or header name. */
-function merge(fromConfig: Record<string, unknown>, fromFlags: Values): Values {
-  const merged = { ...fromConfig, ...fromFlags } as Values;
-  for (const key of ['rule', 'header'] as const) {
-    const both = [...((fromConfig[key] as string[] | undefined) ?? []), ...(fromFlags[key] ?? [])];
-    if (both.length > 0) merged[key] = both;
-  }
-  return merged;
 }
 
 /** A target of the run: what to open, how, and the name reports give it. */
@@ -256,28 +164,6 @@ async function* readAll(targets: readonly Target[], signal: AbortSignal): AsyncG
       yield { ...item, target: name };
     }
   }
-}
-
-/** The baseline; a missing one is empty when this run writes it (`--write-baseline` creates the first one). */
-async function readBaseline(path: string, writing: boolean, io: Io): Promise<Baseline | undefined> {
-  let text: string;
-  try {
-    text = await readRegularFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UsageError(`--baseline ${path}: ${readErrorMessage(error)}`);
-    }
-    if (writing) {
-      io.stderr(`No baseline at ${path} yet: checking without one.\n`);
-      return undefined;
-    }
-    throw new UsageError(
-      `--baseline ${path}: no such file; create it with --write-baseline ${path} (it records today's violations)`,
-    );
-  }
-  const baseline = parseBaseline(text);
-  if (typeof baseline === 'string') throw new UsageError(`--baseline ${path}: ${baseline}`);
-  return baseline;
 }
 
 /**

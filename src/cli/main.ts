@@ -6,7 +6,9 @@ import { TOOL_VERSION } from '../version.js';
 import { checkCommand } from './checkCommand.js';
 import { generateCommand } from './generateCommand.js';
 import { type Io, processIo, RunError, UsageError } from './io.js';
+import { proxyCommand } from './proxyCommand.js';
 import { serveCommand } from './serveCommand.js';
+import { statefulCommand } from './statefulCommand.js';
 import { didYouMean } from './suggest.js';
 import { COMMAND_USAGE, helpText, USAGE } from './usage.js';
 
@@ -16,8 +18,8 @@ const COMMANDS = Object.keys(COMMAND_USAGE) as Array<keyof typeof COMMAND_USAGE>
 
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code. `signal` aborts with
- * `'SIGINT'` or `'SIGTERM'`: `check` then stops reading, reports what it checked and returns 130 or 143; `serve`
- * (which runs until then) stops.
+ * `'SIGINT'` or `'SIGTERM'`: `check` then stops reading, reports what it checked and returns 130 or 143; `proxy`
+ * reports and returns 0, 1 or 2; `serve` (which runs until then) stops.
  */
 export async function main(
   argv: readonly string[],
@@ -36,8 +38,10 @@ export async function main(
     }
     if (command === 'help') return help(rest, io);
     if (command === 'check') return await checkCommand(rest, io, signal);
+    if (command === 'proxy') return await proxyCommand(rest, io, signal);
     if (command === 'serve') return await serveCommand(rest, io, signal);
     if (command === 'generate') return await generateCommand(rest, io, signal);
+    if (command === 'stateful') return await statefulCommand(rest, io, signal);
     throw new UsageError(
       command.startsWith('-')
         ? `unknown option ${command}${didYouMean(command, ['--help', '--version'])}`

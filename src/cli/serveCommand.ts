@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
+import { SESSION_MODES } from '../server/referenceStore.js';
 import { type Io, RunError, UsageError } from './io.js';
-import { MAX_SEED, parseFlags, wholeNumber } from './options.js';
+import { MAX_SEED, oneOf, parseFlags, wholeNumber } from './options.js';
 import { helpText, SERVE_USAGE } from './usage.js';
 
 const OPTIONS = {
@@ -9,6 +10,7 @@ const OPTIONS = {
   seed: { type: 'string', default: '1' },
   clients: { type: 'string', default: '20' },
   fault: { type: 'string' },
+  'session-mode': { type: 'string' },
   now: { type: 'string' },
   get: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -34,6 +36,7 @@ export async function serveCommand(args: string[], io: Io, signal: AbortSignal):
     seed: wholeNumber(values.seed, '--seed', { max: MAX_SEED }),
     clients: wholeNumber(values.clients, '--clients', { max: MAX_CLIENTS }),
     ...(values.fault === undefined ? {} : { fault: values.fault }),
+    sessionMode: oneOf(values['session-mode'] ?? 'single', SESSION_MODES, '--session-mode'),
     ...(values.now === undefined ? {} : { now: wholeNumber(values.now, '--now', { max: MAX_DATE_MS }) }),
     ...(secretKey ? { secretKey } : {}),
   };
@@ -72,7 +75,8 @@ export const MAX_CLIENTS = 10_000;
 /** The latest time `Date` can represent, in ms. */
 const MAX_DATE_MS = 8_640_000_000_000_000;
 
-function listenError(error: unknown): string {
+/** Why a server cannot listen, in words (a port in use, a privileged port). */
+export function listenError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return 'the port is in use (choose another with --port, or 0 for any free port)';
   if (code === 'EACCES') return 'permission denied (ports below 1024 need privileges)';

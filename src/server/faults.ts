@@ -1,6 +1,7 @@
 import { InvalidOptionError } from '../invalidOption.js';
 import type { Client } from '../schema/types.js';
 import type { Revoke } from './referenceStore.js';
+import { STATEFUL_FAULTS } from './statefulFaults.js';
 
 /** What a fault sees when it serializes a Client. */
 export type FaultContext = {
@@ -22,6 +23,8 @@ export type Fault = {
   serialize?: (client: Client, context: FaultContext) => unknown;
   /** The server generated its data days ago and never updates statuses as time passes. */
   staleClock?: boolean;
+  /** A fault of the session lifecycle, caught only by `stateful` (see `STATEFUL_FAULTS`). */
+  stateful?: true;
 };
 
 const TIMESTAMPS = ['last_active_at', 'expire_at', 'abandon_at', 'updated_at', 'created_at'] as const;
@@ -48,7 +51,7 @@ function withoutNulls(value: unknown): unknown {
   );
 }
 
-/** The fault catalogue, each with the rule that catches it. */
+/** The single-document fault catalogue, each with the rule that catches it in one response. */
 export const FAULTS: readonly Fault[] = [
   {
     name: 'omit-null-fields',
@@ -164,12 +167,13 @@ export const FAULTS: readonly Fault[] = [
   },
 ];
 
-/** The fault of that name; throws a RangeError listing the catalogue otherwise. */
+/** The fault of that name, of either catalogue; throws an InvalidOptionError listing both otherwise. */
 export function faultNamed(name: string): Fault {
-  const fault = FAULTS.find((each) => each.name === name);
+  const all: readonly Fault[] = [...FAULTS, ...STATEFUL_FAULTS];
+  const fault = all.find((each) => each.name === name);
   if (fault === undefined) {
     throw new InvalidOptionError(
-      `unknown fault ${JSON.stringify(name)}: expected one of ${FAULTS.map((each) => each.name).join(', ')}`,
+      `unknown fault ${JSON.stringify(name)}: expected one of ${all.map((each) => each.name).join(', ')}`,
     );
   }
   return fault;

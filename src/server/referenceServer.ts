@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Client } from '../schema/types.js';
 import { type Fault, faultNamed } from './faults.js';
-import { ReferenceStore } from './referenceStore.js';
+import { ReferenceStore, type SessionFilter, type SessionMode } from './referenceStore.js';
+import type { StatefulFaultName } from './statefulFaults.js';
 
 /** The bearer token the reference server accepts unless told otherwise (a fake, public key). */
 export const REFERENCE_SECRET_KEY = 'sk_test_clerk_client_conformance';
@@ -15,8 +16,10 @@ export type ReferenceServerOptions = {
   seed?: number;
   /** How many Clients. @defaultValue `20` */
   clients?: number;
-  /** A fault from the catalogue (`FAULTS`) to make on purpose. */
+  /** A fault from either catalogue (`FAULTS`, `STATEFUL_FAULTS`) to make on purpose. */
   fault?: string;
+  /** Whether a revoked session stays in its Client (`multi`) or leaves it (`single`, Clerk's default). */
+  sessionMode?: SessionMode;
   /** The server's clock when it starts (ms). @defaultValue `Date.now()` */
   now?: number;
   /** The bearer token requests must carry. @defaultValue {@link REFERENCE_SECRET_KEY} */
@@ -43,7 +46,9 @@ const DAY_MS = 86_400_000;
 /**
  * Starts a Clerk-compatible Backend API server on loopback, over Clients generated from a fixed seed:
  * `GET /v1/clients` (`limit`, `offset`, `paginated=true`), `GET /v1/clients/{id}`, `POST /v1/clients/verify`,
- * `GET /v1/sessions?client_id=…` and `POST /v1/sessions/{id}/revoke`, with Clerk's error bodies.
+ * `POST /v1/users`, `DELETE /v1/users/{id}`, `POST /v1/sessions`, `GET /v1/sessions/{id}`, `GET /v1/sessions`
+ * (`client_id`, `user_id`, `status`, `paginated`, `limit`, `offset`) and `POST /v1/sessions/{id}/revoke`, with
+ * Clerk's error bodies.
  */
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const fault = options.fault === undefined ? undefined : faultNamed(options.fault);
@@ -54,6 +59,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     // A server with a stale clock generated its data days ago and never moved on.
     now: fault?.staleClock ? startedAt - 3 * DAY_MS : startedAt,
     maintainClock: !fault?.staleClock,
+    sessionMode: options.sessionMode ?? 'single',
+    ...(fault?.stateful ? { fault: fault.name as StatefulFaultName } : {}),
   });
   const secretKey = options.secretKey ?? REFERENCE_SECRET_KEY;
   // A pinned clock stays pinned, so a seed gives the same bytes; otherwise the server lives in real time.
@@ -149,18 +156,24 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     if (client === undefined) return notFound(response, 'client');
     return send(response, 200, serialize(client));
   }
-  if (route === 'GET /v1/sessions') {
-    const client = store.get(url.searchParams.get('client_id') ?? '', now);
-    if (client === undefined)
-      return sendError(
-        response,
-        422,
-        'form_param_missing',
-        'client_id or user_id required',
-        'Pass the client_id of an existing client.',
-      );
-    const serialized = serialize(client) as { sessions?: unknown };
-    return send(response, 200, Array.isArray(serialized.sessions) ? serialized.sessions : []);
+  if (route === 'GET /v1/sessions') return listSessions(url, response, context);
+  if (route === 'POST /v1/sessions') {
+    const userId = await jsonBody(request).then(
+      (body) => (body as { user_id?: unknown } | undefined)?.user_id,
+    );
+    if (typeof userId !== 'string' || userId === '')
+      return sendError(response, 422, 'form_param_missing', 'user_id must be included', 'Pass the user_id.');
+    const session = store.createSession(userId, now);
+    if (session === undefined) return notFound(response, 'user');
+    return send(response, 200, session);
+  }
+  const sessionPath = /^GET \/v1\/sessions\/([^/]+)$/.exec(route);
+  if (sessionPath) {
+    const id = decodedSegment(sessionPath[1] as string);
+    if (id === undefined) return malformedPath(response);
+    const session = store.session(id, now);
+    if (session === undefined) return notFound(response, 'session');
+    return send(response, 200, session);
   }
   const revokePath = /^POST \/v1\/sessions\/([^/]+)\/revoke$/.exec(route);
   if (revokePath) {
@@ -170,8 +183,91 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     if (session === undefined) return notFound(response, 'session');
     return send(response, 200, session);
   }
+  if (route === 'POST /v1/users') {
+    const body = await jsonBody(request);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return sendError(
+        response,
+        400,
+        'request_invalid',
+        'invalid request',
+        'The body must be a JSON object.',
+      );
+    const fields = body as Record<string, unknown>;
+    const text = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : null);
+    const user = store.createUser(
+      { external_id: text('external_id'), first_name: text('first_name'), last_name: text('last_name') },
+      now,
+    );
+    if (typeof user === 'string')
+      return sendError(response, 422, 'form_identifier_exists', 'already exists', user);
+    return send(response, 200, user);
+  }
+  const userPath = /^DELETE \/v1\/users\/([^/]+)$/.exec(route);
+  if (userPath) {
+    const id = decodedSegment(userPath[1] as string);
+    if (id === undefined) return malformedPath(response);
+    if (!store.deleteUser(id, now)) return notFound(response, 'user');
+    return send(response, 200, { object: 'user', id, deleted: true });
+  }
   return notFound(response, 'resource');
 }
+
+/**
+ * `GET /v1/sessions`: the sessions of a Client or user (at least one of `client_id`, `user_id`), optionally of one
+ * `status`, newest first, `limit`/`offset` applied; `paginated=true` wraps them as `{ data, total_count }`.
+ */
+async function listSessions(url: URL, response: ServerResponse, context: Context): Promise<void> {
+  const { store, fault, now } = context;
+  const query = url.searchParams;
+  const filter: SessionFilter = {};
+  for (const [key, param] of [
+    ['clientId', 'client_id'],
+    ['userId', 'user_id'],
+    ['status', 'status'],
+  ] as const) {
+    const value = query.get(param);
+    if (value !== null) filter[key] = value;
+  }
+  if (filter.clientId === undefined && filter.userId === undefined)
+    return sendError(
+      response,
+      422,
+      'form_param_missing',
+      'client_id or user_id required',
+      'Pass the client_id of a client or the user_id of a user.',
+    );
+  if (filter.status !== undefined && !SESSION_LIST_STATUSES.includes(filter.status))
+    return sendError(
+      response,
+      422,
+      'form_param_value_invalid',
+      'is invalid',
+      `status must be one of ${SESSION_LIST_STATUSES.join(', ')}`,
+    );
+  const page = pagination(url);
+  if (typeof page === 'string')
+    return sendError(response, 422, 'form_param_value_invalid', 'is invalid', page);
+  const all = store.sessions(filter, now);
+  // The fault's page starts one item early after the first page.
+  const start = fault?.name === 'offset-repeats-last' && page.offset > 0 ? page.offset - 1 : page.offset;
+  let data: unknown[] = all.slice(start, start + page.limit);
+  // A single-document fault shows in a Client's session list as it does in the Client.
+  const client = filter.clientId === undefined ? undefined : store.get(filter.clientId, now);
+  if (client !== undefined && fault?.serialize !== undefined) {
+    const sessions = data as Client['sessions'];
+    const listed = { ...client, sessions, session_ids: sessions.map((session) => session.id) };
+    const serialized = serializeClient(listed, context) as { sessions?: unknown };
+    data = Array.isArray(serialized.sessions) ? serialized.sessions : [];
+  }
+  const { status: _ignored, ...withoutStatus } = filter;
+  const totalCount =
+    fault?.name === 'total-count-ignores-filter' ? store.sessions(withoutStatus, now).length : all.length;
+  return send(response, 200, query.get('paginated') === 'true' ? { data, total_count: totalCount } : data);
+}
+
+/** The values of `GET /v1/sessions?status=` in Clerk's spec. */
+const SESSION_LIST_STATUSES = ['abandoned', 'active', 'ended', 'expired', 'removed', 'replaced', 'revoked'];
 
 /** The Client as sent: healthy, or through the fault. */
 function serializeClient(client: Client, { store, fault, now }: Context): unknown {

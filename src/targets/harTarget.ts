@@ -1,15 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { holdsSubjects } from '../documents/subjectsOf.js';
-import { isObject, type JsonObject } from '../jsonValue.js';
+import { isObject } from '../jsonValue.js';
+import { exchangeItem, headerPairs } from './exchange.js';
 import { parseJson } from './parseJson.js';
 import { readCapped, readErrorMessage } from './readCapped.js';
-import { displayUrl, redactDocument, secretValuesOf } from './secrets.js';
+import { displayUrl, secretValuesOf } from './secrets.js';
 import type { ReadOptions, TargetItem } from './types.js';
-
-/** Backend API paths whose 200 responses are Clients, Sessions or lists of them, whatever their body looks like. */
-const BACKEND_API_PATH = /\/v1\/(?:clients(?:\/verify|\/[^/]+)?|sessions(?:\/[^/]+(?:\/revoke)?)?)\/?$/;
-/** Frontend API paths: every answer is JSON (most piggyback the Client), so an unreadable body is an error. */
-const FRONTEND_API_PATH = /\/v1\/(?:client|me)(?:\/|$)/;
 
 /**
  * The Clerk documents recorded in a HAR file (a browser's or proxy's export): each entry whose response body holds
@@ -49,42 +44,28 @@ function entryItem(path: string, index: number, entry: unknown): TargetItem {
   const { request, response } = entry;
   const url = typeof request.url === 'string' ? safeUrl(request.url) : undefined;
   const source = `${at} ${typeof request.method === 'string' ? request.method : 'GET'} ${url ? displayUrl(url) : '(no URL)'}`;
-  const backendPath = url !== undefined && BACKEND_API_PATH.test(url.pathname);
-  if (response.status !== 200)
-    return { kind: 'skipped', source, reason: `status ${String(response.status)}` };
   const content = isObject(response.content) ? response.content : {};
-  if (typeof content.text !== 'string')
-    return { kind: 'skipped', source, reason: 'no response body recorded' };
   const body =
-    content.encoding === 'base64' ? Buffer.from(content.text, 'base64').toString('utf8') : content.text;
-  const parsed = parseJson(body);
-  if (!parsed.ok) {
-    const clerkPath = backendPath || (url !== undefined && FRONTEND_API_PATH.test(url.pathname));
-    return clerkPath ? { kind: 'error', source, message: `response body: ${parsed.message}` } : skip(source);
-  }
-  if (!backendPath && !holdsSubjects(parsed.value)) return skip(source);
-  const observedAt =
-    typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : Number.NaN;
-  // The recording holds the credentials it sent: a body that echoes one must not show it in a report.
-  const secrets = [
-    ...secretValuesOf(request.headers),
-    ...secretValuesOf(request.queryString),
-    ...secretValuesOf(request.cookies, true),
-    ...secretValuesOf(response.cookies, true),
-  ];
-  const value = redactDocument(body, parsed.value, secrets);
-  const apiVersion = apiVersionOf(request, url);
-  return {
-    kind: 'document',
+    typeof content.text !== 'string'
+      ? undefined
+      : content.encoding === 'base64'
+        ? Buffer.from(content.text, 'base64').toString('utf8')
+        : content.text;
+  return exchangeItem({
     source,
-    value,
-    ...(Number.isFinite(observedAt) ? { observedAt } : {}),
-    ...(apiVersion === undefined ? {} : { apiVersion }),
-  };
-}
-
-function skip(source: string): TargetItem {
-  return { kind: 'skipped', source, reason: 'not a Clerk Client or Session response' };
+    url,
+    requestHeaders: headerPairs(request.headers),
+    status: typeof response.status === 'number' ? response.status : Number.NaN,
+    body,
+    ...(typeof entry.startedDateTime === 'string' ? { observedAt: Date.parse(entry.startedDateTime) } : {}),
+    // The recording holds the credentials it sent: a body that echoes one must not show it in a report.
+    secrets: [
+      ...secretValuesOf(request.headers),
+      ...secretValuesOf(request.queryString),
+      ...secretValuesOf(request.cookies, true),
+      ...secretValuesOf(response.cookies, true),
+    ],
+  });
 }
 
 function safeUrl(text: string): URL | undefined {
@@ -93,19 +74,4 @@ function safeUrl(text: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The version a request asked for: the Backend API's `Clerk-API-Version` header, the Frontend API's query. */
-function apiVersionOf(request: JsonObject, url: URL | undefined): string | undefined {
-  const headers = Array.isArray(request.headers) ? request.headers : [];
-  for (const header of headers) {
-    if (
-      isObject(header) &&
-      typeof header.name === 'string' &&
-      header.name.toLowerCase() === 'clerk-api-version' &&
-      typeof header.value === 'string'
-    )
-      return header.value;
-  }
-  return url?.searchParams.get('__clerk_api_version') ?? undefined;
 }

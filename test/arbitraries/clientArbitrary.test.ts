@@ -42,8 +42,11 @@ describe('clientArbitrary constraints', () => {
       expect(client.updated_at).toBeLessThanOrEqual(now);
       for (const session of client.sessions) {
         expect(session.created_at).toBeLessThanOrEqual(now);
-        expect(session.expire_at - session.created_at).toBe(DAY_MS);
-        expect(session.abandon_at - session.created_at).toBe(2 * DAY_MS);
+        // Real lifetimes are sometimes anchored a few ms early (7 d - 8 ms), both by the same amount.
+        const early = DAY_MS - (session.expire_at - session.created_at);
+        expect(early).toBeGreaterThanOrEqual(0);
+        expect(early).toBeLessThanOrEqual(8);
+        expect(session.abandon_at - session.created_at).toBe(2 * DAY_MS - early);
       }
     }
   });

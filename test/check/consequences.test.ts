@@ -102,7 +102,9 @@ const basicOf = new Map(
     const found = new Set<string>();
     const visit = (id: string) => {
       for (const next of invariants.find((each) => each.id === id)?.dependsOn ?? []) {
-        if (!found.has(next)) found.add(next), visit(next);
+        if (found.has(next)) continue;
+        found.add(next);
+        visit(next);
       }
     };
     visit(invariant.id);

@@ -25,7 +25,7 @@ describe('check reads every kind of document', () => {
   test.each([
     ['session-expires-before-created.json', '', 'timestamps-ordered', '/expire_at'],
     ['webhook-session-without-user.json', '#/data', 'schema/required', '/user'],
-    ['session-list-unknown-status.json', '#/data/1', 'schema/enum', '/status'],
+    ['session-list-unknown-status.json', '#/data/1', 'unknown-status', '/status'],
     [
       'fapi-get-client-cookie-expiry-in-seconds.json',
       '#/response',
@@ -47,7 +47,8 @@ describe('check reads every kind of document', () => {
     ],
   ])('%s is reported with exactly the rule and path it breaks', async (file, at, rule, path) => {
     const { code, report } = await check(join('examples/kinds/broken', file));
-    expect(code).toBe(1);
+    // What no Clerk schema documents yet is a warning by default: reported, but the gate passes.
+    expect(code).toBe(rule.startsWith('unknown-') ? 0 : 1);
     expect(
       report.violations.map(({ source, rule, path }: Record<string, string>) => [source, rule, path]),
     ).toEqual([[`examples/kinds/broken/${file}${at}`, rule, path]]);

@@ -135,7 +135,7 @@ describe('clerk-conformance check', () => {
     [['generate'], 'generate needs --count <n>: how many Clients to write'],
     [['chek', 'x.json'], 'unknown command "chek" (did you mean check?)'],
     [['lint'], 'unknown command "lint"\n'],
-    [['help', 'lint'], 'help takes one of check, serve, generate, got "lint"'],
+    [['help', 'lint'], 'help takes one of check, proxy, serve, generate, stateful, got "lint"'],
     [['--verison'], 'unknown option --verison (did you mean --version?)'],
   ])('usage error %j exits 2 with a clear message', async (argv, message) => {
     const { code, stderr, stdout } = await run(...argv);

@@ -106,7 +106,7 @@ describe('target text cannot inject terminal escapes or CI log commands into the
     const value = { ...client(1), '\n::warning::key\u001b]0;title\u0007': 1 };
     writeFileSync(name, JSON.stringify(value));
     const io = captureIo();
-    expect(await main(['check', name], io)).toBe(1);
+    expect(await main(['check', '--profile', 'strict', name], io)).toBe(1);
     const lines = io.out().split('\n');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting there are none.
     expect(io.out()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);

@@ -56,10 +56,18 @@ describe('the reference server', () => {
     ).toEqual(first);
   });
 
-  test('GET /v1/sessions?client_id= lists the sessions of a Client', async () => {
+  test('GET /v1/sessions?client_id= lists the sessions of a Client, newest first', async () => {
     const clients = (await call('/v1/clients?limit=500')).body;
     const busy = clients.find((client: { sessions: unknown[] }) => client.sessions.length >= 3);
-    expect((await call(`/v1/sessions?client_id=${busy.id}`)).body).toEqual(busy.sessions);
+    type Listed = { id: string; created_at: number; client_id: string; status: string };
+    const listed: Listed[] = (await call(`/v1/sessions?client_id=${busy.id}`)).body;
+    // Every session of the Client, and those revoked out of it (single-session mode), newest first.
+    for (const session of busy.sessions) expect(listed).toContainEqual(session);
+    const others = listed.filter((each) => !busy.sessions.some((own: Listed) => own.id === each.id));
+    for (const other of others) expect([other.client_id, other.status]).toEqual([busy.id, 'revoked']);
+    expect(listed.map((each) => each.created_at)).toEqual(
+      listed.map((each) => each.created_at).sort((a, b) => b - a),
+    );
   });
 
   test('POST /v1/sessions/{id}/revoke removes the session and its Client stays coherent', async () => {

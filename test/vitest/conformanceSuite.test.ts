@@ -54,7 +54,7 @@ test('CONFORMANCE_TARGET=examples/broken fails exactly the tests of the broken r
     'sessions-after-client',
     'status-matches-clock',
   ]);
-  expect(results).toHaveLength(26);
+  expect(results).toHaveLength(28);
 });
 
 let server: TestServer | undefined;
@@ -71,7 +71,7 @@ test('a URL with no Clients fails and judges no rule (no false green); test name
     'the target yields Clients or Sessions, and every document could be read',
   ]);
   expect(titles(results, 'passed')).toEqual([]);
-  expect(titles(results, 'skipped')).toHaveLength(25);
+  expect(titles(results, 'skipped')).toHaveLength(27);
   const port = new URL(server.url).port;
   expect(results.filter((result) => result.fullName.includes(port))).toEqual([]);
   expect(results[0]?.fullName).toContain('http://127.0.0.1:<port>/v1/clients?paginated=true');

@@ -153,11 +153,17 @@ export function sessionTimes(timing: SessionDraft['timing'], status: string, c: 
 /** The most a lifetime is anchored before created_at. */
 const MAX_LIFETIME_QUIRK_MS = 8;
 
+/** How long a generated signed-in session stays unexpired after `now`, at least (the embedded server serves it). */
+const SIGNED_IN_MARGIN_MS = 60_000;
+
 /** When a session with this status can have been created, so that its status agrees with the clock at `now`. */
 function createdRange(status: string, c: ResolvedConstraints): [number, number] {
-  // Signed in: not expired yet (expire_at > now).
-  if (status === 'active' || status === 'pending')
-    return [Math.max(c.windowStart, c.now - c.expireAfterMs + 1 + MAX_LIFETIME_QUIRK_MS), c.now];
+  // Signed in: not expired yet (expire_at > now), and for a while after, so a server serving it stays coherent.
+  if (status === 'active' || status === 'pending') {
+    const margin = Math.min(SIGNED_IN_MARGIN_MS, Math.floor(c.expireAfterMs / 2));
+    const earliest = c.now - c.expireAfterMs + 1 + MAX_LIFETIME_QUIRK_MS + margin;
+    return [Math.min(c.now, Math.max(c.windowStart, earliest)), c.now];
+  }
   // Expired: expire_at <= now.
   if (status === 'expired') return [c.windowStart, c.now - c.expireAfterMs];
   return [c.windowStart, c.now];

@@ -29,7 +29,7 @@ export function quirkMsArbitrary(
 
 /**
  * A Client's sessions: realistic Clients mostly hold one (11 of 14 real captures; 3 hold none), some several;
- * otherwise any count within the constraints.
+ * otherwise any count within the constraints. The count choice shrinks to "one", so a failure shrinks to one session.
  */
 export function sessionListArbitrary<T>(
   session: fc.Arbitrary<T>,
@@ -40,11 +40,12 @@ export function sessionListArbitrary<T>(
   }: { minSessions: number; maxSessions: number; realistic: boolean },
 ): fc.Arbitrary<T[]> {
   if (!realistic) return fc.array(session, { minLength: min, maxLength: max });
-  const counts: fc.WeightedArbitrary<T[]>[] = [];
-  if (min === 0) counts.push({ arbitrary: fc.constant([]), weight: 2 });
-  if (min <= 1 && max >= 1)
-    counts.push({ arbitrary: fc.array(session, { minLength: 1, maxLength: 1 }), weight: 6 });
-  if (max >= 2)
-    counts.push({ arbitrary: fc.array(session, { minLength: Math.max(2, min), maxLength: max }), weight: 2 });
-  return fc.oneof(...counts);
+  const counts: fc.WeightedArbitrary<'one' | 'several' | 'none'>[] = [];
+  if (min <= 1 && max >= 1) counts.push({ arbitrary: fc.constant('one'), weight: 6 });
+  if (max >= 2) counts.push({ arbitrary: fc.constant('several'), weight: 2 });
+  if (min === 0) counts.push({ arbitrary: fc.constant('none'), weight: 2 });
+  const list = fc.array(session, { minLength: Math.max(min, Math.min(2, max)), maxLength: max });
+  return fc
+    .tuple(fc.oneof(...counts), list)
+    .map(([count, sessions]) => (count === 'none' ? [] : count === 'one' ? sessions.slice(0, 1) : sessions));
 }

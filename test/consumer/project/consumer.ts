@@ -13,6 +13,7 @@ import {
 } from 'clerk-client-conformance';
 import { sessionArbitrary } from 'clerk-client-conformance/arbitraries';
 import { invariants } from 'clerk-client-conformance/invariants';
+import { type ConformanceProxyOptions, startConformanceProxy } from 'clerk-client-conformance/proxy';
 import schema from 'clerk-client-conformance/schema.json' with { type: 'json' };
 import type { ClientConformanceOptions } from 'clerk-client-conformance/vitest';
 import fc from 'fast-check';
@@ -38,6 +39,10 @@ const [session] = fc.sample(sessionArbitrary(), 1);
 const fapiClient: FapiClient | undefined = fc.sample(fapiClientArbitrary({ minSessions: 1 }), 1)[0];
 const defs = derivedDocument('fapi', LATEST_API_VERSION).$defs as Record<string, unknown>;
 const derived = definitionName('fapi', 'client') in defs ? 'derived' : 'missing';
+// The proxy starts and stops from its own entry point (nothing listens upstream: no request is made).
+const proxyOptions: ConformanceProxyOptions = { upstream: 'http://127.0.0.1:9', allowEmpty: true };
+const proxy = await startConformanceProxy(proxyOptions);
+const proxied = await proxy.close();
 console.log(
-  `ok ${invariants.length} invariants, schema "${schema.title}", session ${session?.id.slice(0, 5)}, ${derived} FAPI ${fapiClient?.sessions[0]?.id.slice(0, 5)}`,
+  `ok ${invariants.length} invariants, schema "${schema.title}", session ${session?.id.slice(0, 5)}, ${derived} FAPI ${fapiClient?.sessions[0]?.id.slice(0, 5)}, proxy ${new URL(proxy.url).hostname} ${proxied.ok}`,
 );
