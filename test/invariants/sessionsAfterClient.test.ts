@@ -26,3 +26,16 @@ test('a session created_at in seconds is left to timestamps-in-milliseconds (one
   session.created_at = Math.floor((session.created_at as number) / 1000);
   expect(pathsOf(sessionsAfterClient, seconds)).toEqual([]);
 });
+
+test('timestamps at the edges of the millisecond range are judged; those outside it are not', () => {
+  const judged = (clientCreated: number, sessionCreated: number) => {
+    const value = fapiClient(1);
+    value.created_at = clientCreated;
+    (value.sessions[0] as Record<string, unknown>).created_at = sessionCreated;
+    return pathsOf(sessionsAfterClient, value);
+  };
+  expect(judged(1e12 + 5000, 1e12)).toEqual(['/sessions/0/created_at']);
+  expect(judged(1e13 - 1, 1e13 - 5000)).toEqual(['/sessions/0/created_at']);
+  expect(judged(1e13, 1e12)).toEqual([]);
+  expect(judged(1e12 + 5000, 1e12 - 1)).toEqual([]);
+});

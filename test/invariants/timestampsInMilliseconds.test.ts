@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { timestampsInMilliseconds } from '../../src/invariants/timestampsInMilliseconds.js';
-import { client, copy, pathsOf, validClients } from '../helpers.js';
+import { client, copy, findingsOf, pathsOf, validClients } from '../helpers.js';
 
 describe('timestamps-in-milliseconds', () => {
   test.each(validClients)('holds on a valid client with $sessions.length sessions', (valid) => {
@@ -22,5 +22,33 @@ describe('timestamps-in-milliseconds', () => {
     expect(pathsOf(timestampsInMilliseconds, { ...client(0), created_at: 1e12, updated_at: 1e13 })).toEqual([
       '/updated_at',
     ]);
+  });
+});
+
+describe('timestamps-in-milliseconds at every timestamp', () => {
+  test('each field of the Client and its sessions, with the value', () => {
+    const broken = copy(client(1)) as unknown as Record<string, unknown> & {
+      sessions: Record<string, unknown>[];
+    };
+    for (const field of ['created_at', 'updated_at', 'cookie_expires_at']) broken[field] = 1_731_318_000;
+    const session = broken.sessions[0] ?? {};
+    for (const field of ['last_active_at', 'expire_at', 'abandon_at', 'updated_at', 'created_at'])
+      session[field] = 1_731_318_000;
+    const findings = findingsOf(timestampsInMilliseconds, broken);
+    expect(findings.map((finding) => finding.path)).toEqual([
+      '/created_at',
+      '/updated_at',
+      '/cookie_expires_at',
+      '/sessions/0/last_active_at',
+      '/sessions/0/expire_at',
+      '/sessions/0/abandon_at',
+      '/sessions/0/updated_at',
+      '/sessions/0/created_at',
+    ]);
+    expect(findings[0]).toEqual({
+      path: '/created_at',
+      message: 'must be milliseconds since the epoch, in [1e12, 1e13)',
+      params: { value: 1_731_318_000 },
+    });
   });
 });
