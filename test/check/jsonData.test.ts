@@ -104,3 +104,31 @@ describe('toJsonData', () => {
     expect(Object.getPrototypeOf(normalized)).toBe(Object.prototype);
   });
 });
+
+describe('toJsonData, as JSON.parse would build it', () => {
+  test('the root’s toJSON gets the empty key, a property’s its name', () => {
+    const keyed = { toJSON: (key: string) => `key:${key}` };
+    expect(toJsonData(keyed)).toBe('key:');
+    expect(toJsonData({ a: keyed, list: [keyed] })).toEqual({ a: 'key:a', list: ['key:0'] });
+  });
+
+  test('dropped properties are absent, not present as undefined; kept ones are plain writable data', () => {
+    const normalized = toJsonData({ a: 1, gone: undefined, fn: () => 1 }) as object;
+    expect(Object.keys(normalized)).toEqual(['a']);
+    expect(Object.getOwnPropertyDescriptor(normalized, 'a')).toEqual(
+      Object.getOwnPropertyDescriptor(JSON.parse('{"a":1}'), 'a'),
+    );
+  });
+
+  test('objects nested past 1000 levels are cut like arrays are', () => {
+    let deep: Record<string, unknown> = {};
+    for (let depth = 0; depth < 1001; depth++) deep = { next: deep };
+    let kept = toJsonData(deep) as Record<string, unknown> | undefined;
+    let levels = 0;
+    while (kept !== undefined && typeof kept === 'object') {
+      kept = kept.next as Record<string, unknown> | undefined;
+      levels += 1;
+    }
+    expect(levels).toBe(1000);
+  });
+});

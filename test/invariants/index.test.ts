@@ -82,6 +82,11 @@ describe('every invariant reads only values of the right type (one broken field,
     ['an array', [client(1)]],
     ['an empty object', {}],
     ['sessions and session_ids that are no arrays', { ...client(0), sessions: 'x', session_ids: {} }],
+    [
+      'session_ids beside sessions that are no objects',
+      { ...client(0), sessions: [null, 7], session_ids: [7, 'sess_x'] },
+    ],
+    ['session_ids with an id that is no string', { ...copy(base), session_ids: [base.session_ids[0], 7] }],
     ['sessions that are no objects', { ...client(0), sessions: [null, 7, 'sess_x', [{}]], session_ids: [] }],
     [
       'a Client whose every field has the wrong type',
