@@ -28,13 +28,64 @@ export type Checker = (
  * versions), then every invariant of the catalogue that applies to it.
  * Never throws on any value; throws a TypeError only for bad options.
  */
-export function checkClient(value: unknown, options: CheckOptions = {}): CheckResult {
-  return createChecker(options)('client', value);
+export function checkClient(value: unknown, options?: CheckOptions): CheckResult {
+  return cachedChecker(options)('client', value, options?.now);
 }
 
 /** Checks one Backend API Session (`GET /v1/sessions/{id}`): its schema and the rules that hold per session. */
-export function checkSession(value: unknown, options: CheckOptions = {}): CheckResult {
-  return createChecker(options)('session', value);
+export function checkSession(value: unknown, options?: CheckOptions): CheckResult {
+  return cachedChecker(options)('session', value, options?.now);
+}
+
+/** How many option sets keep their checker: a program uses a few; more are rebuilt, least recently used first. */
+const CACHED_CHECKERS = 16;
+const checkers = new Map<string, Checker>();
+
+/**
+ * The checker of these options, built once per option set so one-shot calls do not resolve settings each time.
+ * `now` is left out of the key (the caller passes it as the observation time, which it then equals); options that
+ * are not plain strings and numbers are never cached, so a key cannot hide an option that would be refused.
+ */
+export function cachedChecker(options: CheckOptions | undefined): Checker {
+  validNow(options?.now);
+  const key = cacheKey(options);
+  if (key === undefined) return createChecker({ ...options, now: undefined });
+  let checker = checkers.get(key);
+  if (checker === undefined) {
+    checker = createChecker({ ...options, now: undefined });
+    if (checkers.size >= CACHED_CHECKERS) checkers.delete(checkers.keys().next().value as string);
+  } else checkers.delete(key);
+  checkers.set(key, checker);
+  return checker;
+}
+
+function cacheKey(options: CheckOptions | undefined): string | undefined {
+  if (options === undefined) return '';
+  const { profile, rules, clockSkewMs, apiVersion } = options;
+  if (profile === undefined && rules === undefined && clockSkewMs === undefined && apiVersion === undefined)
+    return '';
+  if (!optional(profile, 'string') || !optional(apiVersion, 'string') || !optional(clockSkewMs, 'number'))
+    return undefined;
+  let ruleKey = '';
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || rules === null || Object.getPrototypeOf(rules) !== Object.prototype)
+      return undefined;
+    for (const [rule, setting] of Object.entries(rules)) {
+      if (typeof setting !== 'string') return undefined;
+      ruleKey += `${JSON.stringify(rule)}:${JSON.stringify(setting)},`;
+    }
+  }
+  return `${JSON.stringify(profile ?? null)}|${String(clockSkewMs)}|${JSON.stringify(apiVersion ?? null)}|${ruleKey}`;
+}
+
+function optional(value: unknown, type: 'string' | 'number'): boolean {
+  return value === undefined || typeof value === type;
+}
+
+function validNow(now: number | undefined): void {
+  if (now !== undefined && !Number.isFinite(now)) {
+    throw new InvalidOptionError(`now must be a finite number of ms since the epoch, got ${now}`);
+  }
 }
 
 /**
@@ -65,9 +116,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
   if (!Number.isFinite(clockSkewMs) || clockSkewMs < 0) {
     throw new InvalidOptionError(`clockSkewMs must be a finite number >= 0, got ${clockSkewMs}`);
   }
-  if (options.now !== undefined && !Number.isFinite(options.now)) {
-    throw new InvalidOptionError(`now must be a finite number of ms since the epoch, got ${options.now}`);
-  }
+  validNow(options.now);
   const context = { clockSkewMs, now: options.now };
   const defaultVersion = resolveApiVersion(options.apiVersion);
   const active: ActiveRule[] = invariants.flatMap((invariant) => {
