@@ -49,10 +49,10 @@ const checkers = new Map<string, Checker>();
 export function cachedChecker(options: CheckOptions | undefined): Checker {
   validNow(options?.now);
   const key = cacheKey(options);
-  if (key === undefined) return createChecker({ ...options, now: undefined });
+  if (key === undefined) return createChecker(withoutNow(options));
   let checker = checkers.get(key);
   if (checker === undefined) {
-    checker = createChecker({ ...options, now: undefined });
+    checker = createChecker(withoutNow(options));
     if (checkers.size >= CACHED_CHECKERS) checkers.delete(checkers.keys().next().value as string);
   } else checkers.delete(key);
   checkers.set(key, checker);
@@ -76,6 +76,11 @@ function cacheKey(options: CheckOptions | undefined): string | undefined {
     }
   }
   return `${JSON.stringify(profile ?? null)}|${String(clockSkewMs)}|${JSON.stringify(apiVersion ?? null)}|${ruleKey}`;
+}
+
+function withoutNow(options: CheckOptions | undefined): CheckOptions {
+  const { now: _now, ...rest } = options ?? {};
+  return rest;
 }
 
 function optional(value: unknown, type: 'string' | 'number'): boolean {
