@@ -3,8 +3,10 @@ import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
 import type { Finding, Invariant, InvariantContext } from '../invariants/types.js';
 import { apiVersionOn, resolveApiVersion } from '../schema/apiVersion.js';
+import { LATEST_API_VERSION } from '../schema/derived/index.js';
 import { subjectValidator } from '../schema/subjectSchemas.js';
 import { ruleInputsOf, withoutConsequences } from './consequences.js';
+import { type FastPath, fastPathFor } from './fastPath.js';
 import { isPlainJsonData, toJsonData } from './jsonData.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.js';
@@ -113,9 +115,14 @@ type RuleRun = {
   severity: RuleSetting;
   run: (value: unknown, context: InvariantContext) => readonly Finding[];
 };
+/** What a checker runs on one kind: its rules, and the fast path that may certify a value first. */
+type KindRun = { rules: RuleRun[]; fastPath: FastPath | undefined };
 
-/** Resolves the options once and returns a checker for every kind of object. */
-export function createChecker(options: CheckOptions = {}): Checker {
+/**
+ * Resolves the options once and returns a checker for every kind of object. `internal.fastPath: false` (@internal)
+ * runs the full check on every value: the reference the fast path is tested against.
+ */
+export function createChecker(options: CheckOptions = {}, internal: { fastPath?: boolean } = {}): Checker {
   const settings = resolveRuleSettings(options);
   const clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   if (!Number.isFinite(clockSkewMs) || clockSkewMs < 0) {
@@ -128,24 +135,30 @@ export function createChecker(options: CheckOptions = {}): Checker {
     const severity = settings.get(invariant.id);
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
-  const runs = new Map<SubjectKind, RuleRun[]>();
+  const runs = new Map<SubjectKind, KindRun>();
 
   const checkData: Checker = (kind, value, observedAt, apiVersion) => {
-    let rules = runs.get(kind);
-    if (rules === undefined) {
-      rules = rulesFor(kind, active);
-      runs.set(kind, rules);
+    let run = runs.get(kind);
+    if (run === undefined) {
+      const rules = rulesFor(kind, active);
+      const ruleIds = rules.map(({ id }) => id);
+      const fastPath =
+        internal.fastPath === false ? undefined : fastPathFor(kind, LATEST_API_VERSION, ruleIds, clockSkewMs);
+      run = { rules, fastPath };
+      runs.set(kind, run);
     }
     const now = context.now ?? observedAt;
-    const contextNow = now === context.now ? context : { ...context, now };
     const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
+    // A value the fast path certifies is one the full check below would find nothing in.
+    if (version === LATEST_API_VERSION && run.fastPath?.(value, now)) return { ok: true, violations: [] };
+    const contextNow = now === context.now ? context : { ...context, now };
     let violations: Violation[] = [];
     for (const violation of subjectValidator(kind, version)(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
     }
-    for (const { id, severity, run } of rules) {
-      for (const finding of run(value, contextNow)) {
+    for (const { id, severity, run: check } of run.rules) {
+      for (const finding of check(value, contextNow)) {
         violations.push({ rule: id, severity: severity as Violation['severity'], ...finding });
       }
     }
