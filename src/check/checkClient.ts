@@ -3,7 +3,7 @@ import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
 import type { Finding, Invariant, InvariantContext } from '../invariants/types.js';
 import { apiVersionOn, resolveApiVersion } from '../schema/apiVersion.js';
-import { LATEST_API_VERSION } from '../schema/derived/index.js';
+import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js';
 import { subjectValidator } from '../schema/subjectSchemas.js';
 import { ruleInputsOf, withoutConsequences } from './consequences.js';
 import { type FastPath, fastPathFor } from './fastPath.js';
@@ -136,8 +136,7 @@ export function createChecker(options: CheckOptions = {}, internal: { fastPath?:
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
   const runs = new Map<SubjectKind, KindRun>();
-
-  const checkData: Checker = (kind, value, observedAt, apiVersion) => {
+  const runOf = (kind: SubjectKind): KindRun => {
     let run = runs.get(kind);
     if (run === undefined) {
       const rules = rulesFor(kind, active);
@@ -147,34 +146,49 @@ export function createChecker(options: CheckOptions = {}, internal: { fastPath?:
       run = { rules, fastPath };
       runs.set(kind, run);
     }
-    const now = context.now ?? observedAt;
-    const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
-    // A value the fast path certifies is one the full check below would find nothing in.
-    if (version === LATEST_API_VERSION && run.fastPath?.(value, now)) return { ok: true, violations: [] };
+    return run;
+  };
+
+  const checkData = (kind: SubjectKind, value: unknown, now: number | undefined, version: ApiVersion) => {
     const contextNow = now === context.now ? context : { ...context, now };
     let violations: Violation[] = [];
     for (const violation of subjectValidator(kind, version)(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
     }
-    for (const { id, severity, run: check } of run.rules) {
-      for (const finding of check(value, contextNow)) {
+    for (const { id, severity, run } of runOf(kind).rules) {
+      for (const finding of run(value, contextNow)) {
         violations.push({ rule: id, severity: severity as Violation['severity'], ...finding });
       }
     }
     violations = withoutConsequences(violations, SUBJECT_KINDS[kind].object, RULE_INPUTS);
     return { ok: violations.every((violation) => violation.severity !== 'error'), violations };
   };
-  // Parsed JSON takes the fast path; anything else (getters, Proxies, inherited fields) is judged as the JSON it
-  // would serialize to, and a value whose reads throw half way is judged again that way.
   return (kind, value, observedAt, apiVersion) => {
-    if (!isPlainJsonData(value)) return checkData(kind, toJsonData(value), observedAt, apiVersion);
+    const now = context.now ?? observedAt;
+    const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
+    // The fast path certifies only plain JSON data in which the full check would find nothing at all.
+    const { fastPath } = runOf(kind);
+    if (fastPath !== undefined && version === LATEST_API_VERSION && certifies(fastPath, value, now))
+      return { ok: true, violations: [] };
+    // Parsed JSON is read as it is; anything else (getters, Proxies, inherited fields) is judged as the JSON it
+    // would serialize to, and a value whose reads throw half way is judged again that way.
+    if (!isPlainJsonData(value)) return checkData(kind, toJsonData(value), now, version);
     try {
-      return checkData(kind, value, observedAt, apiVersion);
+      return checkData(kind, value, now, version);
     } catch {
-      return checkData(kind, toJsonData(value), observedAt, apiVersion);
+      return checkData(kind, toJsonData(value), now, version);
     }
   };
+}
+
+/** A read that throws (a getter, a Proxy) is no certainty: the full check judges the value as its JSON. */
+function certifies(fastPath: FastPath, value: unknown, now: number | undefined): boolean {
+  try {
+    return fastPath(value, now);
+  } catch {
+    return false;
+  }
 }
 
 /** The invariants that apply to a kind: those of its API, on a whole Client or per Session. */

@@ -5,7 +5,8 @@ import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js'
 import { clientSchema, type SchemaObject } from '../schema/validator.js';
 
 /**
- * True only when the full checker would report nothing at all (no error, no warning) for this value at `now`;
+ * True only when the value is plain JSON data (standard prototypes, so the full checker reads it as it is) in which
+ * the full checker would report nothing at all (no error, no warning) at `now`;
  * false hands the value over to the full checker, which reports every violation.
  */
 export type FastPath = (value: unknown, now: number | undefined) => boolean;

@@ -1,8 +1,8 @@
 import type { SchemaObject } from './validator.js';
 
 /**
- * True only when the value certainly satisfies the schema; false means "not certain", never "invalid": the caller
- * then asks Ajv, which stays the judge of every reported violation.
+ * True only when the value certainly satisfies the schema and is plain JSON data (standard prototypes); false means
+ * "not certain", never "invalid": the caller then asks Ajv, which stays the judge of every reported violation.
  */
 export type Certifier = (value: unknown) => boolean;
 
@@ -127,8 +127,10 @@ const TYPE_TESTS: Record<string, (value: string) => string> = {
   number: (value) => `typeof ${value} === 'number' && Number.isFinite(${value})`,
   boolean: (value) => `typeof ${value} === 'boolean'`,
   null: (value) => `${value} === null`,
-  array: (value) => `Array.isArray(${value})`,
-  object: (value) => `typeof ${value} === 'object' && ${value} !== null && !Array.isArray(${value})`,
+  // Objects and arrays with the standard prototypes only: plain data as JSON.parse makes it, nothing inherited.
+  array: (value) => `Array.isArray(${value}) && Object.getPrototypeOf(${value}) === Array.prototype`,
+  object: (value) =>
+    `typeof ${value} === 'object' && ${value} !== null && Object.getPrototypeOf(${value}) === Object.prototype`,
 };
 
 function isPrimitive(value: unknown): boolean {

@@ -235,6 +235,8 @@ const inputsOf = (skew: number): fc.Arbitrary<{ kind: Kind; value: unknown }> =>
     validSession.chain((value) => onBoundary(value, skew).map(as('session'))),
     valid.chain((value) => idsShuffled(value).map(as('client'))),
     validSession.chain((value) => idsShuffled(value).map(as('session'))),
+    // Not plain JSON data: an inherited field, which the full check leaves out as JSON would.
+    valid.map((value) => as('client')(Object.assign(Object.create({ inherited: 1 }), value))),
     fc.record({ kind: fc.constantFrom<Kind>('client', 'session'), value: fc.jsonValue() }),
   );
 };
