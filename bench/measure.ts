@@ -51,7 +51,7 @@ function batchOf(run: () => void): number {
  */
 export function interleaved(
   contenders: Record<string, () => void>,
-  { rounds = 15, sliceMs = 100 } = {},
+  { rounds = 41, sliceMs = 10 } = {},
 ): Record<string, number[]> {
   const rates: Record<string, number[]> = {};
   const batches: Record<string, number> = {};
