@@ -48,15 +48,43 @@ export function withoutConsequences(
   inputs: ReadonlyMap<string, RuleInputs>,
 ): Violation[] {
   if (violations.length < 2) return violations;
-  const index = new ViolationIndex(violations);
+  const explainers = explainersOf(violations, inputs);
+  if (explainers.size === 0) return violations;
+  // Only the violations that can explain another are indexed.
+  const indexed = new Set<string>();
+  for (const rules of explainers.values()) for (const rule of rules) indexed.add(rule);
+  const index = new ViolationIndex(violations.filter((violation) => indexed.has(violation.rule)));
   return violations.filter((violation) => {
+    const rules = explainers.get(violation.rule);
     const rule = inputs.get(violation.rule);
-    if (rule === undefined) return true;
-    for (const read of inputsOf(violation.path, rule, object)) {
-      if (index.explains(read, violation, rule.basic, inputs)) return false;
-    }
+    if (rules === undefined || rule === undefined) return true;
+    for (const read of inputsOf(violation.path, rule, object)) if (index.has(read, rules)) return false;
     return true;
   });
+}
+
+/**
+ * For each invariant with findings in this run, the rules of the run that could explain them: more basic (a schema
+ * rule or one it depends on) and at least as severe. Rules nothing could explain are left out.
+ */
+function explainersOf(
+  violations: readonly Violation[],
+  inputs: ReadonlyMap<string, RuleInputs>,
+): Map<string, Set<string>> {
+  const severity = new Map<string, Violation['severity']>();
+  for (const violation of violations) severity.set(violation.rule, violation.severity);
+  const explainers = new Map<string, Set<string>>();
+  for (const [rule, ruleSeverity] of severity) {
+    const basic = inputs.get(rule)?.basic;
+    if (basic === undefined) continue;
+    const found = new Set<string>();
+    for (const [other, otherSeverity] of severity) {
+      const moreBasic = basic.has(other) || !inputs.has(other);
+      if (moreBasic && (otherSeverity === 'error' || ruleSeverity === 'warning')) found.add(other);
+    }
+    if (found.size > 0) explainers.set(rule, found);
+  }
+  return explainers;
 }
 
 /** The concrete fields a finding at `path` was computed from. */
@@ -79,12 +107,9 @@ class ViolationIndex {
   private readonly at = new Map<string, Set<string>>();
   /** The rules failing at or below each path (every prefix of theirs), plain and starred. */
   private readonly under = new Map<string, Set<string>>();
-  /** Each rule's severity: one per rule in a run. */
-  private readonly severity = new Map<string, Violation['severity']>();
 
   constructor(violations: readonly Violation[]) {
-    for (const { rule, path, severity } of violations) {
-      this.severity.set(rule, severity);
+    for (const { rule, path } of violations) {
       const star = starred(path);
       for (const each of star === path ? [path] : [path, star]) {
         add(this.at, each, rule);
@@ -93,19 +118,11 @@ class ViolationIndex {
     }
   }
 
-  /** True when a more basic rule, at least as severe as the finding, failed at, above or below `read`. */
-  explains(
-    read: string,
-    finding: Violation,
-    basic: ReadonlySet<string>,
-    inputs: ReadonlyMap<string, RuleInputs>,
-  ): boolean {
-    const explaining = (rule: string) =>
-      (basic.has(rule) || !inputs.has(rule)) &&
-      (this.severity.get(rule) === 'error' || finding.severity === 'warning');
+  /** True when one of `rules` failed at, above or below `read`. */
+  has(read: string, rules: ReadonlySet<string>): boolean {
     const key = read.includes('*') ? starred(read) : read;
-    if (some(this.under.get(key), explaining)) return true;
-    for (const prefix of prefixesOf(key)) if (some(this.at.get(prefix), explaining)) return true;
+    if (anyOf(this.under.get(key), rules)) return true;
+    for (const prefix of prefixesOf(key)) if (anyOf(this.at.get(prefix), rules)) return true;
     return false;
   }
 }
@@ -116,8 +133,8 @@ function add(map: Map<string, Set<string>>, key: string, rule: string): void {
   else rules.add(rule);
 }
 
-function some(rules: ReadonlySet<string> | undefined, test: (rule: string) => boolean): boolean {
-  if (rules !== undefined) for (const rule of rules) if (test(rule)) return true;
+function anyOf(found: ReadonlySet<string> | undefined, rules: ReadonlySet<string>): boolean {
+  if (found !== undefined) for (const rule of found) if (rules.has(rule)) return true;
   return false;
 }
 

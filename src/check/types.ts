@@ -9,7 +9,7 @@ export type Profile = 'default' | 'strict';
 
 /** One broken rule at one place in a Client. */
 export type Violation = {
-  /** An invariant id (`last-active-session-listed`) or `schema/<ajv keyword>` (`schema/required`). */
+  /** An invariant id (`last-active-session-listed`), `schema/<ajv keyword>` (`schema/required`), `unknown-property` or `unknown-status`. */
   rule: string;
   severity: Severity;
   /** RFC 6901 JSON Pointer into the checked Client. */

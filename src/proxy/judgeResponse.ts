@@ -1,24 +1,14 @@
-import { exchangeItem, type HeaderPair } from '../targets/exchange.js';
+import { exchangeItem } from '../targets/exchange.js';
 import { redact, secretValuesOf } from '../targets/secrets.js';
 import type { TargetItem } from '../targets/types.js';
 import { decodeBody } from './bodyCopy.js';
 import type { RecordedExchange } from './trafficRecording.js';
 
 /** A response the proxy passed on, with the copy of its body kept for the check. */
-export type ProxiedResponse = {
+export type ProxiedResponse = Omit<RecordedExchange, 'body' | 'document'> & {
   source: string;
-  method: string;
-  /** The upstream URL the request went to. */
-  url: URL;
-  requestHeaders: readonly HeaderPair[];
-  status: number;
-  statusText: string;
-  responseHeaders: readonly HeaderPair[];
   /** The raw body copied (still content-encoded), or undefined when it was larger than `maxBytes`. */
   body: Buffer | undefined;
-  /** When the response arrived (ms since the epoch), and how long the upstream took to answer. */
-  observedAt: number;
-  waitMs: number;
 };
 
 /** What a response is to the run: an item (and, for a document, what a recording keeps), or too large to check. */

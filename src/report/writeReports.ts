@@ -9,11 +9,11 @@ import { markdownReport } from './markdownReport.js';
 export const REPORT_FORMATS = ['junit', 'json', 'html', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const FILES: Record<ReportFormat, string> = {
-  junit: 'clerk-conformance.junit.xml',
-  json: 'clerk-conformance.json',
-  html: 'clerk-conformance.html',
-  markdown: 'clerk-conformance.md',
+const ENDINGS: Record<ReportFormat, string> = {
+  junit: '.junit.xml',
+  json: '.json',
+  html: '.html',
+  markdown: '.md',
 };
 
 /** A report, baseline or summary that could not be written: the message names what and the path. */
@@ -39,11 +39,31 @@ function writeErrorMessage(error: unknown): string {
  * others are still written). The Markdown summary is also appended to `$GITHUB_STEP_SUMMARY` when that variable is
  * set. `settings` (without secrets) go into the JSON and HTML reports.
  */
-export async function writeReports(
+export function writeReports(
   result: RunResult,
   formats: readonly ReportFormat[],
   dir: string,
   settings: Record<string, unknown>,
+  stepSummary?: string,
+): Promise<{ written: string[]; failures: OutputError[] }> {
+  const render: Record<ReportFormat, () => string> = {
+    junit: () => junitReport(result, settings),
+    json: () => jsonReport(result, settings),
+    html: () => htmlReport(result, settings),
+    markdown: () => markdownReport(result),
+  };
+  return writeRendered(render, 'clerk-conformance', formats, dir, stepSummary);
+}
+
+/**
+ * Writes rendered reports as `<dir>/<stem>.<ending>` (the same for `check` and `stateful`, under their own stems),
+ * and appends the Markdown one to the step summary when given.
+ */
+export async function writeRendered(
+  render: Record<ReportFormat, () => string>,
+  stem: string,
+  formats: readonly ReportFormat[],
+  dir: string,
   stepSummary?: string,
 ): Promise<{ written: string[]; failures: OutputError[] }> {
   const failures: OutputError[] = [];
@@ -52,15 +72,9 @@ export async function writeReports(
   } catch (error) {
     failures.push(new OutputError('reports into', dir, error));
   }
-  const render: Record<ReportFormat, () => string> = {
-    junit: () => junitReport(result, settings),
-    json: () => jsonReport(result, settings),
-    html: () => htmlReport(result, settings),
-    markdown: () => markdownReport(result),
-  };
   const written: string[] = [];
   for (const format of failures.length > 0 ? [] : formats) {
-    const path = join(dir, FILES[format]);
+    const path = join(dir, `${stem}${ENDINGS[format]}`);
     try {
       await writeFile(path, render[format]());
       written.push(path);
@@ -70,7 +84,7 @@ export async function writeReports(
   }
   if (stepSummary && formats.includes('markdown')) {
     try {
-      await appendFile(stepSummary, markdownReport(result));
+      await appendFile(stepSummary, render.markdown());
     } catch (error) {
       failures.push(new OutputError('the step summary $GITHUB_STEP_SUMMARY', stepSummary, error));
     }
