@@ -17,6 +17,70 @@ export function throughput(run: () => void, { rounds = 5, roundMs = 400 } = {}):
   return rates.sort((a, b) => a - b)[Math.floor(rounds / 2)] as number;
 }
 
+/** Operations per CPU second of `run` over one slice of about `sliceMs` of this process's CPU time. */
+function slice(run: () => void, batch: number, sliceMs: number): number {
+  const start = process.cpuUsage();
+  const budget = sliceMs * 1000;
+  let count = 0;
+  let used = 0;
+  // Batches of about a millisecond keep the clock reads (half a microsecond each) out of the measured work.
+  while (used < budget) {
+    for (let i = 0; i < batch; i++) run();
+    count += batch;
+    const { user, system } = process.cpuUsage(start);
+    used = user + system;
+  }
+  return (count * 1e6) / used;
+}
+
+/** How many calls of `run` take about a millisecond. */
+function batchOf(run: () => void): number {
+  let batch = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) run();
+    if (performance.now() - start >= 1) return batch;
+    batch *= 2;
+  }
+}
+
+/**
+ * Runs every contender in turn, one short slice each, for `rounds` rounds (after a warm-up round), so that a change
+ * of machine load falls on all of them alike; time is this process's CPU time, which other processes do not inflate.
+ * Returns each contender's rate in every round.
+ */
+export function interleaved(
+  contenders: Record<string, () => void>,
+  { rounds = 41, sliceMs = 10 } = {},
+): Record<string, number[]> {
+  const rates: Record<string, number[]> = {};
+  const batches: Record<string, number> = {};
+  for (const [name, run] of Object.entries(contenders)) {
+    rates[name] = [];
+    batches[name] = batchOf(run);
+  }
+  for (let round = -1; round < rounds; round++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const rate = slice(run, batches[name] as number, sliceMs);
+      if (round >= 0) rates[name]?.push(rate);
+    }
+  }
+  return rates;
+}
+
+/** min/median/max of `a`'s rate over `b`'s, round by round. */
+export function ratioSpread(a: readonly number[], b: readonly number[]): string {
+  const ratios = a.map((rate, round) => rate / (b[round] as number)).sort((x, y) => x - y);
+  const at = (share: number) => (ratios[Math.round(share * (ratios.length - 1))] as number).toFixed(2);
+  return `${at(0)} / **${at(0.5)}** / ${at(1)}×`;
+}
+
+/** The median of some rates. */
+export function median(rates: readonly number[]): number {
+  const sorted = [...rates].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
 /** A number with thousands separators, rounded. */
 export function format(rate: number): string {
   return Math.round(rate).toLocaleString('en-US');

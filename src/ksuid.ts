@@ -1,40 +1,86 @@
-/** KSUIDs: 4 bytes of big-endian seconds since 1,400,000,000, then 16 random bytes, in 27 base62 chars. */
+/**
+ * KSUIDs: 4 bytes of big-endian seconds since 1,400,000,000, then 16 random bytes, in 27 base62 chars.
+ * Both directions work on ten 16-bit limbs, two base62 digits at a time: every step stays a small integer, so they
+ * are exact without BigInt (the checker decodes every id in the strict profile; generation encodes every id).
+ */
 
 export const KSUID_EPOCH_SECONDS = 1_400_000_000;
 export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const KSUID_LENGTH = 27;
-const MAX_KSUID = (1n << 160n) - 1n;
-const UINT32 = 2 ** 32;
 
-/** The Unix seconds a KSUID embeds, or undefined when `text` is not one. */
+/** 160 bits in 16-bit limbs, least significant first. */
+const LIMBS = 10;
+/** Two base62 digits: a limb times it plus a carry stays below 2^28. */
+const PAIR = 62 * 62;
+/** The digit of each ASCII code, -1 for a code that is not base62. */
+const DIGIT = new Int8Array(128).fill(-1);
+for (let digit = 0; digit < BASE62.length; digit++) DIGIT[BASE62.charCodeAt(digit)] = digit;
+const CHAR_CODE = Array.from(BASE62, (char) => char.charCodeAt(0));
+
+// Scratch space: both functions are synchronous and reentrant-free, so one buffer serves every call.
+const limbs = new Int32Array(LIMBS);
+const codes: number[] = new Array(KSUID_LENGTH).fill(0);
+
+/** The Unix seconds a KSUID embeds, or undefined when `text` is not one (a bad char, or a value past 2^160). */
 export function ksuidSeconds(text: string): number | undefined {
   if (text.length !== KSUID_LENGTH) return undefined;
-  let value = 0n;
-  for (const char of text) {
-    const digit = BASE62.indexOf(char);
-    if (digit === -1) return undefined;
-    value = value * 62n + BigInt(digit);
+  limbs.fill(0);
+  // 27 digits: one alone, then 13 pairs.
+  let carry = digitAt(text, 0);
+  if (carry < 0 || !multiplyAdd(1, carry)) return undefined;
+  for (let index = 1; index < KSUID_LENGTH; index += 2) {
+    const high = digitAt(text, index);
+    const low = digitAt(text, index + 1);
+    if (high < 0 || low < 0) return undefined;
+    carry = high * 62 + low;
+    if (!multiplyAdd(PAIR, carry)) return undefined;
   }
-  if (value > MAX_KSUID) return undefined;
-  return Number(value >> 128n) + KSUID_EPOCH_SECONDS;
+  return (limbs[9] as number) * 0x10000 + (limbs[8] as number) + KSUID_EPOCH_SECONDS;
+}
+
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code < 128 ? (DIGIT[code] as number) : -1;
+}
+
+/** limbs = limbs * factor + addend; false when the result no longer fits in 160 bits. */
+function multiplyAdd(factor: number, addend: number): boolean {
+  let carry = addend;
+  for (let i = 0; i < LIMBS; i++) {
+    const value = (limbs[i] as number) * factor + carry;
+    limbs[i] = value & 0xffff;
+    carry = value >>> 16;
+  }
+  return carry === 0;
 }
 
 /**
  * The KSUID for `seconds` (Unix, from 2014-05-13 to 2150) and a 128-bit payload given as four unsigned 32-bit
- * words, most significant first. Long division on 32-bit words keeps generation free of BigInt.
+ * words, most significant first.
  */
 export function encodeKsuid(seconds: number, payload: readonly [number, number, number, number]): string {
-  const words = [seconds - KSUID_EPOCH_SECONDS, ...payload];
-  let text = '';
-  for (let digit = 0; digit < KSUID_LENGTH; digit++) {
+  setWord(4, seconds - KSUID_EPOCH_SECONDS);
+  for (let word = 0; word < 4; word++) setWord(3 - word, payload[word] as number);
+  // Digits come out least significant first, two per division by 62^2; the limbs above the value are skipped.
+  let top = LIMBS - 1;
+  for (let index = KSUID_LENGTH - 1; index >= 0; index -= 2) {
+    while (top > 0 && limbs[top] === 0) top--;
     let remainder = 0;
-    for (let i = 0; i < words.length; i++) {
-      // remainder < 62, so remainder * 2^32 + word < 2^38: exact in a double.
-      const current = remainder * UINT32 + (words[i] as number);
-      words[i] = Math.floor(current / 62);
-      remainder = current % 62;
+    for (let i = top; i >= 0; i--) {
+      const value = remainder * 0x10000 + (limbs[i] as number);
+      const quotient = (value / PAIR) | 0;
+      limbs[i] = quotient;
+      remainder = value - quotient * PAIR;
     }
-    text = BASE62[remainder] + text;
+    const high = (remainder / 62) | 0;
+    codes[index] = CHAR_CODE[remainder - high * 62] as number;
+    if (index > 0) codes[index - 1] = CHAR_CODE[high] as number;
   }
-  return text;
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Puts a 32-bit word at word position `position` (0 least significant) of the limbs. */
+function setWord(position: number, word: number): void {
+  limbs[position * 2] = word & 0xffff;
+  limbs[position * 2 + 1] = word >>> 16;
 }

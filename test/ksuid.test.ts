@@ -4,9 +4,10 @@ import { BASE62, encodeKsuid, KSUID_EPOCH_SECONDS, ksuidSeconds } from '../src/k
 
 const word = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 const seconds = fc.integer({ min: KSUID_EPOCH_SECONDS, max: KSUID_EPOCH_SECONDS + 2 ** 32 - 1 });
+const MAX_KSUID = (1n << 160n) - 1n;
 
 /** The reference encoding, with BigInt. */
-function reference(time: number, payload: number[]): string {
+function referenceEncode(time: number, payload: readonly number[]): string {
   let value = BigInt(time - KSUID_EPOCH_SECONDS);
   for (const part of payload) value = (value << 32n) | BigInt(part);
   let text = '';
@@ -17,19 +18,56 @@ function reference(time: number, payload: number[]): string {
   return text;
 }
 
-test('encodeKsuid agrees with the BigInt reference and round-trips its time', () => {
+/** The reference decoding, with BigInt. */
+function referenceSeconds(text: string): number | undefined {
+  if (text.length !== 27) return undefined;
+  let value = 0n;
+  for (const char of text) {
+    const digit = BASE62.indexOf(char);
+    if (digit === -1) return undefined;
+    value = value * 62n + BigInt(digit);
+  }
+  return value > MAX_KSUID ? undefined : Number(value >> 128n) + KSUID_EPOCH_SECONDS;
+}
+
+test('encodeKsuid and ksuidSeconds agree with the BigInt reference on 10^5 ids', () => {
   fc.assert(
     fc.property(seconds, fc.tuple(word, word, word, word), (time, payload) => {
+      // A boolean rather than expect: 10^5 runs stay quick, and fast-check prints the counterexample.
       const text = encodeKsuid(time, payload);
-      expect(text).toBe(reference(time, payload));
-      expect(ksuidSeconds(text)).toBe(time);
+      return text === referenceEncode(time, payload) && ksuidSeconds(text) === time;
     }),
-    { numRuns: 2000 },
+    { numRuns: 100_000, seed: 13 },
   );
 });
 
-test('the extremes of the KSUID range encode to its known bounds', () => {
+// Every length near 27, digits of the whole range (the top digit decides overflow) and chars outside base62.
+const nearKsuid = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...BASE62), minLength: 27, maxLength: 27 }),
+  fc
+    .tuple(
+      fc.constantFrom(...'0123456789abcdz'),
+      fc.string({ unit: fc.constantFrom(...BASE62), minLength: 26, maxLength: 26 }),
+    )
+    .map(([first, rest]) => first + rest),
+  fc.string({ unit: fc.constantFrom(...BASE62, '-', '_', 'é', '\u{1F600}'), minLength: 25, maxLength: 28 }),
+);
+
+test('ksuidSeconds agrees with the BigInt reference on any string near a KSUID', () => {
+  fc.assert(
+    fc.property(nearKsuid, (text) => {
+      expect(ksuidSeconds(text)).toBe(referenceSeconds(text));
+    }),
+    { numRuns: 20_000, seed: 13 },
+  );
+});
+
+test('the extremes of the KSUID range encode to its known bounds, and one past it is no KSUID', () => {
   expect(encodeKsuid(KSUID_EPOCH_SECONDS, [0, 0, 0, 0])).toBe('000000000000000000000000000');
   const max = 2 ** 32 - 1;
   expect(encodeKsuid(KSUID_EPOCH_SECONDS + max, [max, max, max, max])).toBe('aWgEPTl1tmebfsQzFP4bxwgy80V');
+  expect(ksuidSeconds('aWgEPTl1tmebfsQzFP4bxwgy80V')).toBe(KSUID_EPOCH_SECONDS + max);
+  expect(ksuidSeconds('aWgEPTl1tmebfsQzFP4bxwgy80W')).toBeUndefined();
+  expect(ksuidSeconds('zzzzzzzzzzzzzzzzzzzzzzzzzzz')).toBeUndefined();
+  expect(ksuidSeconds('00000000000000000000000000')).toBeUndefined();
 });

@@ -3,8 +3,10 @@ import { InvalidOptionError } from '../invalidOption.js';
 import { invariants } from '../invariants/index.js';
 import type { Finding, Invariant, InvariantContext } from '../invariants/types.js';
 import { apiVersionOn, resolveApiVersion } from '../schema/apiVersion.js';
+import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js';
 import { subjectValidator } from '../schema/subjectSchemas.js';
 import { ruleInputsOf, withoutConsequences } from './consequences.js';
+import { type FastPath, fastPathFor } from './fastPath.js';
 import { isPlainJsonData, toJsonData } from './jsonData.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.js';
@@ -28,13 +30,69 @@ export type Checker = (
  * versions), then every invariant of the catalogue that applies to it.
  * Never throws on any value; throws a TypeError only for bad options.
  */
-export function checkClient(value: unknown, options: CheckOptions = {}): CheckResult {
-  return createChecker(options)('client', value);
+export function checkClient(value: unknown, options?: CheckOptions): CheckResult {
+  return cachedChecker(options)('client', value, options?.now);
 }
 
 /** Checks one Backend API Session (`GET /v1/sessions/{id}`): its schema and the rules that hold per session. */
-export function checkSession(value: unknown, options: CheckOptions = {}): CheckResult {
-  return createChecker(options)('session', value);
+export function checkSession(value: unknown, options?: CheckOptions): CheckResult {
+  return cachedChecker(options)('session', value, options?.now);
+}
+
+/** How many option sets keep their checker: a program uses a few; more are rebuilt, least recently used first. */
+const CACHED_CHECKERS = 16;
+const checkers = new Map<string, Checker>();
+
+/**
+ * The checker of these options, built once per option set so one-shot calls do not resolve settings each time.
+ * `now` is left out of the key (the caller passes it as the observation time, which it then equals); options that
+ * are not plain strings and numbers are never cached, so a key cannot hide an option that would be refused.
+ */
+export function cachedChecker(options: CheckOptions | undefined): Checker {
+  validNow(options?.now);
+  const key = cacheKey(options);
+  if (key === undefined) return createChecker(withoutNow(options));
+  let checker = checkers.get(key);
+  if (checker === undefined) {
+    checker = createChecker(withoutNow(options));
+    if (checkers.size >= CACHED_CHECKERS) checkers.delete(checkers.keys().next().value as string);
+  } else checkers.delete(key);
+  checkers.set(key, checker);
+  return checker;
+}
+
+function cacheKey(options: CheckOptions | undefined): string | undefined {
+  if (options === undefined) return '';
+  const { profile, rules, clockSkewMs, apiVersion } = options;
+  if (profile === undefined && rules === undefined && clockSkewMs === undefined && apiVersion === undefined)
+    return '';
+  if (!optional(profile, 'string') || !optional(apiVersion, 'string') || !optional(clockSkewMs, 'number'))
+    return undefined;
+  let ruleKey = '';
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || rules === null || Object.getPrototypeOf(rules) !== Object.prototype)
+      return undefined;
+    for (const [rule, setting] of Object.entries(rules)) {
+      if (typeof setting !== 'string') return undefined;
+      ruleKey += `${JSON.stringify(rule)}:${JSON.stringify(setting)},`;
+    }
+  }
+  return `${JSON.stringify(profile ?? null)}|${String(clockSkewMs)}|${JSON.stringify(apiVersion ?? null)}|${ruleKey}`;
+}
+
+function withoutNow(options: CheckOptions | undefined): CheckOptions {
+  const { now: _now, ...rest } = options ?? {};
+  return rest;
+}
+
+function optional(value: unknown, type: 'string' | 'number'): boolean {
+  return value === undefined || typeof value === type;
+}
+
+function validNow(now: number | undefined): void {
+  if (now !== undefined && !Number.isFinite(now)) {
+    throw new InvalidOptionError(`now must be a finite number of ms since the epoch, got ${now}`);
+  }
 }
 
 /**
@@ -57,40 +115,48 @@ type RuleRun = {
   severity: RuleSetting;
   run: (value: unknown, context: InvariantContext) => readonly Finding[];
 };
+/** What a checker runs on one kind: its rules, and the fast path that may certify a value first. */
+type KindRun = { rules: RuleRun[]; fastPath: FastPath | undefined };
 
-/** Resolves the options once and returns a checker for every kind of object. */
-export function createChecker(options: CheckOptions = {}): Checker {
+/**
+ * Resolves the options once and returns a checker for every kind of object. `internal.fastPath: false` (@internal)
+ * runs the full check on every value: the reference the fast path is tested against.
+ */
+export function createChecker(options: CheckOptions = {}, internal: { fastPath?: boolean } = {}): Checker {
   const settings = resolveRuleSettings(options);
   const clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   if (!Number.isFinite(clockSkewMs) || clockSkewMs < 0) {
     throw new InvalidOptionError(`clockSkewMs must be a finite number >= 0, got ${clockSkewMs}`);
   }
-  if (options.now !== undefined && !Number.isFinite(options.now)) {
-    throw new InvalidOptionError(`now must be a finite number of ms since the epoch, got ${options.now}`);
-  }
+  validNow(options.now);
   const context = { clockSkewMs, now: options.now };
   const defaultVersion = resolveApiVersion(options.apiVersion);
   const active: ActiveRule[] = invariants.flatMap((invariant) => {
     const severity = settings.get(invariant.id);
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
-  const runs = new Map<SubjectKind, RuleRun[]>();
-
-  const checkData: Checker = (kind, value, observedAt, apiVersion) => {
-    let rules = runs.get(kind);
-    if (rules === undefined) {
-      rules = rulesFor(kind, active);
-      runs.set(kind, rules);
+  const runs = new Map<SubjectKind, KindRun>();
+  const runOf = (kind: SubjectKind): KindRun => {
+    let run = runs.get(kind);
+    if (run === undefined) {
+      const rules = rulesFor(kind, active);
+      const ruleIds = rules.map(({ id }) => id);
+      const fastPath =
+        internal.fastPath === false ? undefined : fastPathFor(kind, LATEST_API_VERSION, ruleIds, clockSkewMs);
+      run = { rules, fastPath };
+      runs.set(kind, run);
     }
-    const now = context.now ?? observedAt;
+    return run;
+  };
+
+  const checkData = (kind: SubjectKind, value: unknown, now: number | undefined, version: ApiVersion) => {
     const contextNow = now === context.now ? context : { ...context, now };
-    const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
     let violations: Violation[] = [];
     for (const violation of subjectValidator(kind, version)(value)) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
     }
-    for (const { id, severity, run } of rules) {
+    for (const { id, severity, run } of runOf(kind).rules) {
       for (const finding of run(value, contextNow)) {
         violations.push({ rule: id, severity: severity as Violation['severity'], ...finding });
       }
@@ -98,16 +164,31 @@ export function createChecker(options: CheckOptions = {}): Checker {
     violations = withoutConsequences(violations, SUBJECT_KINDS[kind].object, RULE_INPUTS);
     return { ok: violations.every((violation) => violation.severity !== 'error'), violations };
   };
-  // Parsed JSON takes the fast path; anything else (getters, Proxies, inherited fields) is judged as the JSON it
-  // would serialize to, and a value whose reads throw half way is judged again that way.
   return (kind, value, observedAt, apiVersion) => {
-    if (!isPlainJsonData(value)) return checkData(kind, toJsonData(value), observedAt, apiVersion);
+    const now = context.now ?? observedAt;
+    const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
+    // The fast path certifies only plain JSON data in which the full check would find nothing at all.
+    const { fastPath } = runOf(kind);
+    if (fastPath !== undefined && version === LATEST_API_VERSION && certifies(fastPath, value, now))
+      return { ok: true, violations: [] };
+    // Parsed JSON is read as it is; anything else (getters, Proxies, inherited fields) is judged as the JSON it
+    // would serialize to, and a value whose reads throw half way is judged again that way.
+    if (!isPlainJsonData(value)) return checkData(kind, toJsonData(value), now, version);
     try {
-      return checkData(kind, value, observedAt, apiVersion);
+      return checkData(kind, value, now, version);
     } catch {
-      return checkData(kind, toJsonData(value), observedAt, apiVersion);
+      return checkData(kind, toJsonData(value), now, version);
     }
   };
+}
+
+/** A read that throws (a getter, a Proxy) is no certainty: the full check judges the value as its JSON. */
+function certifies(fastPath: FastPath, value: unknown, now: number | undefined): boolean {
+  try {
+    return fastPath(value, now);
+  } catch {
+    return false;
+  }
 }
 
 /** The invariants that apply to a kind: those of its API, on a whole Client or per Session. */

@@ -5,7 +5,7 @@ import {
   type SubjectKind,
 } from '../documents/subjectKinds.js';
 import { subjectsOf } from '../documents/subjectsOf.js';
-import { createChecker } from './checkClient.js';
+import { cachedChecker } from './checkClient.js';
 import { toJsonData } from './jsonData.js';
 import type { CheckOptions, Violation } from './types.js';
 
@@ -33,14 +33,14 @@ export type DocumentCheckResult = SubjectCounts & {
  * any value; throws an InvalidOptionError only for bad options.
  */
 export function checkDocument(value: unknown, options: DocumentCheckOptions = {}): DocumentCheckResult {
-  const check = createChecker(options);
+  const check = cachedChecker(options);
   // Judged as the JSON it would serialize to, like checkClient's values: no getter or Proxy can throw here.
   const contents = subjectsOf(toJsonData(value), options.kind);
   const result: DocumentCheckResult = { ok: true, violations: [], ...noSubjects() };
   if ('error' in contents) return { ...result, ok: false, error: contents.error };
   for (const { kind, at, value: subject } of contents.subjects) {
     result[SUBJECT_KINDS[kind].count] += 1;
-    for (const violation of check(kind, subject).violations)
+    for (const violation of check(kind, subject, options.now).violations)
       result.violations.push({ ...violation, kind, path: at + violation.path });
   }
   result.ok =

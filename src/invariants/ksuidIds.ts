@@ -29,10 +29,9 @@ function notKsuid(
   found: Finding[] | undefined,
 ): Finding[] | undefined {
   const { id, created_at: created } = object;
-  if (typeof id !== 'string' || !isTimestamp(created)) return found;
-  const seconds = ksuidSeconds(PREFIXED.exec(id)?.[1] ?? '');
+  if (typeof id !== 'string' || !isTimestamp(created) || embedsCreationTime(id, created)) return found;
+  const seconds = ksuidOf(id);
   const expected = Math.floor(created / 1000);
-  if (seconds === expected) return found;
   // A Client's own id sits at /id; so does a Session document's, whose sessionIndex is undefined too.
   const path = sessionIndex === undefined ? '/id' : sessionPath(sessionIndex, 'id');
   return addFinding(
@@ -45,4 +44,13 @@ function notKsuid(
           params: { id, ksuidSeconds: seconds, expectedSeconds: expected },
         },
   );
+}
+
+/** @internal True when `id` is a prefix and a KSUID minted in the second of `createdAt` (ms). */
+export function embedsCreationTime(id: string, createdAt: number): boolean {
+  return ksuidOf(id) === Math.floor(createdAt / 1000);
+}
+
+function ksuidOf(id: string): number | undefined {
+  return ksuidSeconds(PREFIXED.exec(id)?.[1] ?? '');
 }

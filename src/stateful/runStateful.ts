@@ -145,7 +145,15 @@ export async function runStateful(options: StatefulOptions): Promise<StatefulRes
           ...replayPathOf(details.counterexample?.[0]),
         }
       : null;
-  const error = errorOf(stop, details, cleanupFailures);
+  // A run whose sequences were all empty checked nothing: it has not passed.
+  const error =
+    errorOf(stop, details, cleanupFailures) ??
+    (http.requests === 0 && failure === null
+      ? {
+          kind: 'target' as const,
+          message: 'no request was made, so nothing was checked: raise --runs or --max-steps',
+        }
+      : undefined);
   return {
     ok: failure === null && error === undefined && sequences > 0,
     runs: sequences,

@@ -241,3 +241,49 @@ describe('createChecker: the observation time, the API version and the kind of o
     expect(createClientChecker({ clockSkewMs: 0 })(early)).toEqual(checkClient(early, { clockSkewMs: 0 }));
   });
 });
+
+describe('the checkers of checkClient, kept per option set', () => {
+  const warned = copy(client(1));
+  if (warned.sessions[0]?.latest_activity) warned.sessions[0].latest_activity.object = 'activity';
+
+  test('each option set keeps its own settings, however the calls interleave', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(checkClient(warned).violations).toHaveLength(1);
+      expect(checkClient(warned, { rules: { 'latest-activity-object': 'off' } }).violations).toEqual([]);
+      expect(checkClient(warned, { profile: 'strict' }).ok).toBe(false);
+      expect(checkClient(warned, { rules: { 'latest-activity-object': 'error' } }).ok).toBe(false);
+    }
+  });
+
+  test('more option sets than are kept are rebuilt, with the same verdicts', () => {
+    const verdicts = (skew: number) => checkClient(warned, { clockSkewMs: skew, profile: 'strict' }).ok;
+    for (let round = 0; round < 2; round++)
+      for (let skew = 0; skew < 40; skew++) expect(verdicts(skew)).toBe(false);
+  });
+
+  test('now is an argument of the kept checker, not part of its key', () => {
+    const signedIn = client(1);
+    const expireAt = signedIn.sessions[0]?.expire_at as number;
+    expect(checkClient(signedIn, { now: expireAt - 1 }).violations).toEqual([]);
+    expect(checkClient(signedIn, { now: expireAt + 1 }).violations.map(({ rule }) => rule)).toEqual([
+      'status-matches-clock',
+    ]);
+    expect(checkClient(signedIn).violations).toEqual([]);
+  });
+
+  test('options refused once are refused every time, even when a similar set is kept', () => {
+    checkClient(warned, { rules: {} });
+    checkClient(warned, { clockSkewMs: 5 });
+    for (let round = 0; round < 2; round++) {
+      expect(() => checkClient(warned, { rules: { nope: undefined } as never })).toThrow(
+        /unknown rule "nope"/,
+      );
+      expect(() => checkClient(warned, { clockSkewMs: Number.NaN })).toThrow(/clockSkewMs/);
+      expect(() => checkClient(warned, { now: Number.NaN })).toThrow(/now must be a finite number/);
+      const setting = { toString: () => 'error' } as never;
+      expect(() => checkClient(warned, { rules: { 'latest-activity-object': setting } })).toThrow(
+        /unknown severity/,
+      );
+    }
+  });
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { clientArbitrary } from '../../src/arbitraries/clientArbitrary.js';
 import { checkClient, checkSession } from '../../src/check/checkClient.js';
+import { ruleInputsOf, withoutConsequences } from '../../src/check/consequences.js';
 import { ruleIds } from '../../src/check/ruleSettings.js';
 import type { Violation } from '../../src/check/types.js';
 import { invariants } from '../../src/invariants/index.js';
@@ -188,5 +189,91 @@ describe('no reported violation is the consequence of another reported one', () 
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('withoutConsequences, on the violations it is given', () => {
+  const inputs = ruleInputsOf(invariants);
+  const v = (rule: string, path: string, severity: Violation['severity'] = 'error'): Violation => ({
+    rule,
+    path,
+    severity,
+    message: 'm',
+  });
+  const kept = (violations: Violation[], object: 'client' | 'session' = 'client') =>
+    withoutConsequences(violations, object, inputs).map((each) => `${each.rule} ${each.path}`);
+
+  test('a schema failure above an input explains the finding (an object that is not one)', () => {
+    expect(
+      kept([v('schema/type', '/sessions/0'), v('timestamps-ordered', '/sessions/0/updated_at')]),
+    ).toEqual(['schema/type /sessions/0']);
+  });
+
+  test('a failure at or below an input explains it; one beside it does not', () => {
+    const format = v('schema/format', '/sessions/1/created_at');
+    expect(kept([format, v('ksuid-ids', '/sessions/1/id')])).toEqual([
+      'schema/format /sessions/1/created_at',
+    ]);
+    expect(kept([format, v('ksuid-ids', '/sessions/0/id')])).toEqual([
+      'schema/format /sessions/1/created_at',
+      'ksuid-ids /sessions/0/id',
+    ]);
+    expect(kept([v('schema/type', '/sessions/1/user_id'), v('ksuid-ids', '/sessions/1/id')])).toHaveLength(2);
+  });
+
+  test('a whole-Client rule reads every item: any index, of any number of digits', () => {
+    expect(
+      kept([v('id-prefixes', '/session_ids/12'), v('session-ids-match-sessions', '/session_ids')]),
+    ).toEqual(['id-prefixes /session_ids/12']);
+    expect(
+      kept([v('schema/type', '/sessions/3/id'), v('session-ids-match-sessions', '/session_ids')]),
+    ).toEqual(['schema/type /sessions/3/id']);
+  });
+
+  test("a per-session rule's finding outside sessions reads only the Client's own fields", () => {
+    const seconds = v('timestamps-in-milliseconds', '/sessions/0/created_at');
+    expect(kept([seconds, v('ksuid-ids', '/id')])).toHaveLength(2);
+    expect(kept([v('timestamps-in-milliseconds', '/created_at'), v('ksuid-ids', '/id')])).toEqual([
+      'timestamps-in-milliseconds /created_at',
+    ]);
+  });
+
+  test("a Session document's fields are the session fields a rule reads", () => {
+    const seconds = v('timestamps-in-milliseconds', '/created_at');
+    expect(kept([seconds, v('ksuid-ids', '/id')], 'session')).toEqual([
+      'timestamps-in-milliseconds /created_at',
+    ]);
+    // A Client-only field read means nothing in a Session document.
+    expect(
+      kept([v('schema/type', '/id'), v('session-client-id-matches', '/client_id')], 'session'),
+    ).toHaveLength(2);
+  });
+
+  test('dependencies are followed transitively, and only to more basic rules', () => {
+    // last-active-session-signed-in depends on last-active-session-listed, which depends on id-prefixes.
+    const prefix = v('id-prefixes', '/last_active_session_id');
+    expect(kept([prefix, v('last-active-session-signed-in', '/last_active_session_id')])).toEqual([
+      'id-prefixes /last_active_session_id',
+    ]);
+    // id-prefixes depends on nothing: a later rule never explains an earlier one.
+    expect(kept([prefix, v('last-active-session-listed', '/last_active_session_id')])).toHaveLength(1);
+    expect(kept([v('last-active-session-listed', '/last_active_session_id'), prefix])).toEqual([
+      'id-prefixes /last_active_session_id',
+    ]);
+  });
+
+  test('an error explains a warning, a warning never an error', () => {
+    const ordered = (severity: Violation['severity']) => v('timestamps-ordered', '/updated_at', severity);
+    const seconds = (severity: Violation['severity']) =>
+      v('timestamps-in-milliseconds', '/updated_at', severity);
+    expect(kept([seconds('error'), ordered('warning')])).toHaveLength(1);
+    expect(kept([seconds('warning'), ordered('warning')])).toHaveLength(1);
+    expect(kept([seconds('warning'), ordered('error')])).toHaveLength(2);
+  });
+
+  test('a violation of an unknown rule (a schema one) is more basic than every invariant', () => {
+    expect(
+      kept([v('unknown-status', '/sessions/0/status'), v('status-matches-clock', '/sessions/0/status')]),
+    ).toEqual(['unknown-status /sessions/0/status']);
   });
 });

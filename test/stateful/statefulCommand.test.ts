@@ -78,9 +78,12 @@ test('an sk_live_ key is refused before any request unless --allow-production, a
   expect(io.err()).toMatch(/production key \(sk_live_\).*--allow-production/);
   expect(io.err()).not.toContain('abcdef');
   const allowed = captureIo({ CLERK_SECRET_KEY: 'sk_live_abcdefabcdef' });
-  expect(await main(['stateful', 'http://127.0.0.1:9', '--allow-production', '--runs', '1'], allowed)).toBe(
-    2,
-  );
+  expect(
+    await main(
+      ['stateful', 'http://127.0.0.1:9', '--allow-production', '--runs', '5', '--seed', '1'],
+      allowed,
+    ),
+  ).toBe(2);
   expect(allowed.out()).toMatch(/stopped: (GET|POST) http:\/\/127\.0\.0\.1:9\/v1\//);
 });
 
@@ -98,4 +101,13 @@ test("the README's replay line replays its failing run: one sequence, the same p
   expect(await main([...argv, '--format', 'json'], io)).toBe(1);
   expect(JSON.parse(io.out())).toMatchObject({ runs: 1, failure: { property: 'terminal-status-final' } });
   expect(readme).toContain(`property failed: ${JSON.parse(io.out()).failure.property} (`);
+});
+
+test('a run that made no request has not passed: exit 2', async () => {
+  const io = captureIo();
+  // Seed 2 draws one empty sequence: fast-check may draw no command at all.
+  expect(await main(['stateful', '--embedded', '--max-steps', '1', '--runs', '1', '--seed', '2'], io)).toBe(
+    2,
+  );
+  expect(io.out() + io.err()).toContain('no request was made, so nothing was checked');
 });

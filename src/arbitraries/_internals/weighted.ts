@@ -29,7 +29,7 @@ export function quirkMsArbitrary(
 
 /**
  * A Client's sessions: realistic Clients mostly hold one (11 of 14 real captures; 3 hold none), some several;
- * otherwise any count within the constraints. The count choice shrinks to "one", so a failure shrinks to one session.
+ * otherwise any count within the constraints. The count choice shrinks across to "one", so a failure shrinks to one session.
  */
 export function sessionListArbitrary<T>(
   session: fc.Arbitrary<T>,
@@ -46,6 +46,6 @@ export function sessionListArbitrary<T>(
   if (min === 0) counts.push({ arbitrary: fc.constant('none'), weight: 2 });
   const list = fc.array(session, { minLength: Math.max(min, Math.min(2, max)), maxLength: max });
   return fc
-    .tuple(fc.oneof(...counts), list)
+    .tuple(fc.oneof({ withCrossShrink: true }, ...counts), list)
     .map(([count, sessions]) => (count === 'none' ? [] : count === 'one' ? sessions.slice(0, 1) : sessions));
 }

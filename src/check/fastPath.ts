@@ -1,0 +1,180 @@
+import { SUBJECT_KINDS, type SubjectKind } from '../documents/subjectKinds.js';
+import { embedsCreationTime } from '../invariants/ksuidIds.js';
+import { type Certifier, compileCertifier } from '../schema/certifier.js';
+import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js';
+import { clientSchema, type SchemaObject } from '../schema/validator.js';
+
+/**
+ * True only when the value is plain JSON data (standard prototypes, so the full checker reads it as it is) in which
+ * the full checker would report nothing at all (no error, no warning) at `now`;
+ * false hands the value over to the full checker, which reports every violation.
+ */
+export type FastPath = (value: unknown, now: number | undefined) => boolean;
+
+/**
+ * The invariants the fused pass below proves, per kind: a kind with an active rule outside its list gets no fast
+ * path, so a rule added to the registry is never skipped silently (the fast path is off until it learns the rule).
+ */
+const PROVEN_RULES: Readonly<Partial<Record<SubjectKind, ReadonlySet<string>>>> = {
+  client: new Set([
+    'session-ids-match-sessions',
+    'session-ids-ordered',
+    'session-ids-unique',
+    'last-active-session-listed',
+    'last-active-session-signed-in',
+    'session-client-id-matches',
+    'timestamps-ordered',
+    'last-active-after-creation',
+    'expire-not-after-abandon',
+    'timestamps-in-milliseconds',
+    'id-prefixes',
+    'ksuid-ids',
+    'latest-activity-object',
+    'status-matches-clock',
+  ]),
+  session: new Set([
+    'timestamps-ordered',
+    'last-active-after-creation',
+    'expire-not-after-abandon',
+    'timestamps-in-milliseconds',
+    'id-prefixes',
+    'ksuid-ids',
+    'latest-activity-object',
+    'status-matches-clock',
+  ]),
+};
+
+/** The seed schema of each kind the fast path serves: the one `subjectValidator` applies at the latest version. */
+const SEED_SCHEMAS: Readonly<Partial<Record<SubjectKind, () => SchemaObject>>> = {
+  client: () => clientSchema,
+  session: () => (clientSchema.properties as { sessions: { items: SchemaObject } }).sessions.items,
+};
+
+/**
+ * The fast path of a kind at an API version for these active rules, or undefined where none is proven: only the
+ * Backend API Client and Session of the latest version (their schema is the seed, which the certifier fully knows).
+ * Every rule in the registry is proven whether it is on or off (an off rule only makes more values valid), except
+ * `ksuid-ids`, which is only proven when on, since its ids need not be KSUIDs otherwise.
+ */
+export function fastPathFor(
+  kind: SubjectKind,
+  version: ApiVersion,
+  activeRules: readonly string[],
+  clockSkewMs: number,
+): FastPath | undefined {
+  const proven = PROVEN_RULES[kind];
+  const seed = SEED_SCHEMAS[kind];
+  if (version !== LATEST_API_VERSION || proven === undefined || seed === undefined) return undefined;
+  if (!activeRules.every((rule) => proven.has(rule))) return undefined;
+  let schemaHolds = certifiers.get(kind);
+  if (schemaHolds === undefined) {
+    schemaHolds = compileCertifier(seed());
+    certifiers.set(kind, schemaHolds);
+  }
+  const rules: Rules = { clockSkewMs, ksuid: activeRules.includes('ksuid-ids') };
+  if (SUBJECT_KINDS[kind].object === 'client')
+    return (value, now) => schemaHolds(value) && clientHolds(value as Client, rules, now);
+  return (value, now) => schemaHolds(value) && sessionHolds(value as Session, rules, now);
+}
+
+/** Each kind's schema certifier, compiled once: the schema is the same for every option set. */
+const certifiers = new Map<SubjectKind, Certifier>();
+
+type Rules = { clockSkewMs: number; ksuid: boolean };
+
+// The shapes the seed schema guarantees once `schemaHolds` answered true.
+type Session = {
+  id: string;
+  user_id: string;
+  client_id: string;
+  status: string;
+  last_active_organization_id?: string | null;
+  latest_activity?: { id: string; object: string } | null;
+  last_active_at: number;
+  expire_at: number;
+  abandon_at: number;
+  updated_at: number;
+  created_at: number;
+};
+type Client = {
+  id: string;
+  session_ids: string[];
+  sessions: Session[];
+  sign_in_id: string | null;
+  sign_up_id: string | null;
+  last_active_session_id: string | null;
+  updated_at: number;
+  created_at: number;
+};
+
+/** Above this many sessions, uniqueness is checked with a set rather than pairwise. */
+const PAIRWISE_LIMIT = 16;
+
+/** Every Client-wide rule and every per-session rule, in one pass over a schema-valid Client. */
+function clientHolds(client: Client, rules: Rules, now: number | undefined): boolean {
+  const { id, session_ids: listed, sessions, last_active_session_id: lastActive } = client;
+  const { sign_in_id: signIn, sign_up_id: signUp, created_at: created, updated_at: updated } = client;
+  // id-prefixes
+  if (!prefixed(id, 'client_')) return false;
+  if (signIn !== null && !prefixed(signIn, 'sia_')) return false;
+  if (signUp !== null && !prefixed(signUp, 'sua_')) return false;
+  // timestamps-in-milliseconds, timestamps-ordered, ksuid-ids
+  if (!inMilliseconds(created) || !inMilliseconds(updated) || created > updated) return false;
+  if (rules.ksuid && !embedsCreationTime(id, created)) return false;
+  // session-ids-match-sessions, -ordered and -unique: session_ids lists the ids of sessions, in order, each once.
+  if (listed.length !== sessions.length) return false;
+  const seen = sessions.length > PAIRWISE_LIMIT ? new Set<string>() : undefined;
+  // last-active-session-listed and -signed-in (so its prefix is a session id's): none counts as signed in.
+  let lastActiveStatus = lastActive === null ? 'active' : undefined;
+  for (let index = 0; index < sessions.length; index++) {
+    const session = sessions[index] as Session;
+    const sessionId = session.id;
+    if (listed[index] !== sessionId) return false;
+    if (seen === undefined) {
+      for (let before = 0; before < index; before++)
+        if ((sessions[before] as Session).id === sessionId) return false;
+    } else if (seen.size === seen.add(sessionId).size) return false;
+    // session-client-id-matches
+    if (session.client_id !== id) return false;
+    if (sessionId === lastActive) lastActiveStatus = session.status;
+    if (!sessionHolds(session, rules, now)) return false;
+  }
+  return lastActiveStatus === 'active' || lastActiveStatus === 'pending';
+}
+
+/** Every per-session rule on a schema-valid Session. */
+function sessionHolds(session: Session, rules: Rules, now: number | undefined): boolean {
+  const { id, client_id: clientId, user_id: userId, status, latest_activity: activity } = session;
+  const { created_at: created, updated_at: updated, expire_at: expire, abandon_at: abandon } = session;
+  const { last_active_at: lastActiveAt, last_active_organization_id: organization } = session;
+  const { clockSkewMs } = rules;
+  // id-prefixes
+  if (!prefixed(id, 'sess_') || !prefixed(clientId, 'client_') || !prefixed(userId, 'user_')) return false;
+  if (typeof organization === 'string' && !prefixed(organization, 'org_')) return false;
+  // latest-activity-object, and the prefix of its id
+  if (activity !== undefined && activity !== null) {
+    if (activity.object !== 'session_activity' || !prefixed(activity.id, 'sess_activity_')) return false;
+  }
+  // timestamps-in-milliseconds
+  if (!inMilliseconds(created) || !inMilliseconds(updated) || !inMilliseconds(expire)) return false;
+  if (!inMilliseconds(abandon) || !inMilliseconds(lastActiveAt)) return false;
+  // timestamps-ordered, expire-not-after-abandon (created < expire <= abandon: so created < abandon too), and
+  // last-active-after-creation
+  if (created > updated || created >= expire || expire > abandon) return false;
+  if (!(lastActiveAt >= created - clockSkewMs)) return false;
+  // status-matches-clock
+  if (now !== undefined) {
+    if ((status === 'active' || status === 'pending') && expire <= now) return false;
+    if (status === 'expired' && expire > now + clockSkewMs) return false;
+  }
+  return !rules.ksuid || embedsCreationTime(id, created);
+}
+
+/** As `id-prefixes` wants it: the prefix and something after it. */
+function prefixed(id: string, prefix: string): boolean {
+  return id.length > prefix.length && id.startsWith(prefix);
+}
+
+function inMilliseconds(timestamp: number): boolean {
+  return timestamp >= 1e12 && timestamp < 1e13;
+}
