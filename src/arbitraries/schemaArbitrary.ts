@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { pointer, tokensOf } from '../jsonPointer.js';
+import { ANNOTATIONS as SCHEMA_ANNOTATIONS } from '../schema/annotations.js';
 import { mergeSchemas, oneOfIsExclusive } from './_internals/schemaMerge.js';
 
 /** The JSON Schema subset {@link schemaArbitrary} compiles. */
@@ -35,20 +36,8 @@ export class UnsupportedSchemaError extends Error {
   }
 }
 
-/** Keywords that describe and never constrain. @internal */
-export const ANNOTATIONS: ReadonlySet<string> = new Set([
-  '$schema',
-  '$id',
-  '$comment',
-  '$defs',
-  'title',
-  'description',
-  'examples',
-  'default',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-]);
+/** Keywords that describe and never constrain, and `$defs` (schemas only a `$ref` reaches). @internal */
+export const ANNOTATIONS: ReadonlySet<string> = new Set([...SCHEMA_ANNOTATIONS, '$defs']);
 /** Keywords that constrain and are compiled below. */
 const COMPILED = new Set([
   'type',

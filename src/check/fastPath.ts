@@ -11,6 +11,17 @@ import { clientSchema, type SchemaObject } from '../schema/validator.js';
  */
 export type FastPath = (value: unknown, now: number | undefined) => boolean;
 
+/** The per-session rules the fused pass proves, in a Client's sessions and in a Session document. */
+const PROVEN_PER_SESSION = [
+  'timestamps-ordered',
+  'last-active-after-creation',
+  'expire-not-after-abandon',
+  'timestamps-in-milliseconds',
+  'id-prefixes',
+  'ksuid-ids',
+  'latest-activity-object',
+  'status-matches-clock',
+];
 /**
  * The invariants the fused pass below proves, per kind: a kind with an active rule outside its list gets no fast
  * path, so a rule added to the registry is never skipped silently (the fast path is off until it learns the rule).
@@ -23,25 +34,9 @@ const PROVEN_RULES: Readonly<Partial<Record<SubjectKind, ReadonlySet<string>>>> 
     'last-active-session-listed',
     'last-active-session-signed-in',
     'session-client-id-matches',
-    'timestamps-ordered',
-    'last-active-after-creation',
-    'expire-not-after-abandon',
-    'timestamps-in-milliseconds',
-    'id-prefixes',
-    'ksuid-ids',
-    'latest-activity-object',
-    'status-matches-clock',
+    ...PROVEN_PER_SESSION,
   ]),
-  session: new Set([
-    'timestamps-ordered',
-    'last-active-after-creation',
-    'expire-not-after-abandon',
-    'timestamps-in-milliseconds',
-    'id-prefixes',
-    'ksuid-ids',
-    'latest-activity-object',
-    'status-matches-clock',
-  ]),
+  session: new Set(PROVEN_PER_SESSION),
 };
 
 /** The seed schema of each kind the fast path serves: the one `subjectValidator` applies at the latest version. */

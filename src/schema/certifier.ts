@@ -1,3 +1,4 @@
+import { ANNOTATIONS } from './annotations.js';
 import type { SchemaObject } from './validator.js';
 
 /**
@@ -6,19 +7,6 @@ import type { SchemaObject } from './validator.js';
  */
 export type Certifier = (value: unknown) => boolean;
 
-/** Keywords that say nothing about the value. */
-const ANNOTATIONS = new Set([
-  '$schema',
-  '$id',
-  '$comment',
-  'title',
-  'description',
-  'examples',
-  'default',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-]);
 const ASSERTIONS = new Set([
   'type',
   'nullable',
