@@ -65,7 +65,7 @@ export function fapiInvariantMutations(
         return { value: client, path: '/last_active_session_id' };
       },
     ),
-    ...sharedMutations<FapiClient, FapiSession>(signOut),
+    ...sharedMutations<FapiClient, FapiSession>(signOut, c.now),
     mutation('id-prefixes', 'a user id without user_', 1, (client, { i, payload }) => {
       const [session, index] = pick(client, i);
       const user = session.user as { id: string };
@@ -80,14 +80,6 @@ export function fapiInvariantMutations(
       const [session, index] = pick(client, i);
       renameSession(client, session, `sess_${k.toString(36)}`);
       return { value: client, path: `/sessions/${index}/id` };
-    }),
-    mutation('status-matches-clock', 'a session expired before expire_at', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      signOut(client, session);
-      session.status = 'expired';
-      session.expire_at = Math.max(session.expire_at, c.now + DEFAULT_CLOCK_SKEW_MS + 1 + k);
-      session.abandon_at = Math.max(session.abandon_at, session.expire_at);
-      return { value: client, path: `/sessions/${index}/status` };
     }),
     mutation(
       'latest-activity-object',

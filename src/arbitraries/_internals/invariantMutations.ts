@@ -120,7 +120,7 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
         return { value: client, path: `/sessions/${index}/client_id` };
       },
     ),
-    ...sharedMutations<Client, Session>(signOut),
+    ...sharedMutations<Client, Session>(signOut, c.now),
     mutation('id-prefixes', 'a user id without user_', 1, (client, { i, payload }) => {
       const [session, index] = pick(client, i);
       session.user_id = clerkId('usr', session.created_at, payload);
@@ -143,15 +143,6 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
       client.session_ids[index] = id;
       return { value: client, path: `/sessions/${index}/id` };
     }),
-    mutation('status-matches-clock', 'a session expired before expire_at', 1, (client, { i, k }) => {
-      const [session, index] = pick(client, i);
-      session.status = 'expired';
-      session.tasks = null;
-      session.expire_at = Math.max(session.expire_at, c.now + DEFAULT_CLOCK_SKEW_MS + 1 + k);
-      session.abandon_at = Math.max(session.abandon_at, session.expire_at);
-      if (client.last_active_session_id === session.id) client.last_active_session_id = null;
-      return { value: client, path: `/sessions/${index}/status` };
-    }),
     mutation(
       'latest-activity-object',
       'an activity that is not a session_activity',
@@ -172,14 +163,15 @@ export function invariantMutations(c: ResolvedConstraints): Mutation[] {
 /** The times and last active session of a Client, and the times of a session, which both APIs share. */
 type Timed = { created_at: number; updated_at: number };
 type TimedClient = Timed & { last_active_session_id: string | null };
-type TimedSession = Timed & { expire_at: number; abandon_at: number; last_active_at: number };
+type TimedSession = Timed & { status: string; expire_at: number; abandon_at: number; last_active_at: number };
 
 /**
- * The breaks that are the same for Clients of either API (the last active session, the timestamp rules):
- * `signOut` ends a signed-in session of that API, so a broken time does not also break its status.
+ * The breaks that are the same for Clients of either API (the last active session, the timestamp rules, the status
+ * at `now`): `signOut` ends a signed-in session of that API, so a broken time does not also break its status.
  */
 export function sharedMutations<T extends TimedClient & { sessions: S[] }, S extends TimedSession>(
   signOut: (client: T, session: S) => void,
+  now: number,
 ): Mutation<T>[] {
   return [
     mutation<T>(
@@ -238,6 +230,15 @@ export function sharedMutations<T extends TimedClient & { sessions: S[] }, S ext
       const session = client.sessions[index] as S;
       session.abandon_at *= 1000;
       return { value: client, path: `/sessions/${index}/abandon_at` };
+    }),
+    mutation<T>('status-matches-clock', 'a session expired before expire_at', 1, (client, { i, k }) => {
+      const index = i % client.sessions.length;
+      const session = client.sessions[index] as S;
+      signOut(client, session);
+      session.status = 'expired';
+      session.expire_at = Math.max(session.expire_at, now + DEFAULT_CLOCK_SKEW_MS + 1 + k);
+      session.abandon_at = Math.max(session.abandon_at, session.expire_at);
+      return { value: client, path: `/sessions/${index}/status` };
     }),
   ];
 }
