@@ -66,14 +66,14 @@ function violationsOf(validate: ValidateFunction, value: unknown): Violation[] {
 }
 
 /**
- * A "nullable" written as `anyOf: [{type: 'null'}, …]` fails both branches on a bad object: the `null` branch's
- * complaint and the `anyOf` summary say nothing the other branch's errors do not, so they are dropped.
+ * A "nullable" written as `anyOf: [{type: 'null'}, …]` (or `oneOf`) fails both branches on a bad object: the `null`
+ * branch's complaint and the `anyOf` summary say nothing the other branch's errors do not, so they are dropped.
  */
 function isBranchNoise(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
   if (
     error.keyword === 'type' &&
     error.params.type === 'null' &&
-    /\/anyOf\/\d+\/type$/.test(error.schemaPath)
+    /\/(?:anyOf|oneOf)\/\d+\/type$/.test(error.schemaPath)
   )
     return true;
   if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return false;
