@@ -15,25 +15,12 @@ export const sessionIdsUnique = {
     if (!isObject(client)) return NO_FINDINGS;
     const listed = Array.isArray(client.session_ids) ? client.session_ids : NO_FINDINGS;
     const sessionIds = sessionsOf(client).map((session) => (isObject(session) ? session.id : undefined));
-    if (allDistinct(listed) && allDistinct(sessionIds)) return NO_FINDINGS;
     return [
       ...repeats(listed, (index) => pointer('session_ids', index)),
       ...repeats(sessionIds, (index) => pointer('sessions', index, 'id')),
     ];
   },
 } satisfies Invariant;
-
-/** True when no string repeats; pairwise for the few sessions a Client has, hashed beyond that. */
-function allDistinct(ids: readonly unknown[]): boolean {
-  if (ids.length > 16) {
-    const strings = ids.filter((id) => typeof id === 'string');
-    return new Set(strings).size === strings.length;
-  }
-  for (let i = 1; i < ids.length; i++) {
-    for (let j = 0; j < i; j++) if (typeof ids[i] === 'string' && ids[i] === ids[j]) return false;
-  }
-  return true;
-}
 
 /** A finding at each repeated occurrence of a string id (the first occurrence is fine). */
 function repeats(ids: readonly unknown[], pathAt: (index: number) => string): Finding[] {
