@@ -34,13 +34,19 @@ export async function* boundedChunks(
     while (true) {
       const next = await bounded(iterator.next(), timeoutMs, signal);
       if (next.done) return;
-      yield typeof next.value === 'string' ? Buffer.from(next.value) : Buffer.from(next.value);
+      yield asBuffer(next.value);
     }
   } finally {
     // A pending read never settles on a FIFO: end the stream rather than wait for the iterator to return.
     stream.destroy?.();
     iterator.return?.()?.catch(() => {});
   }
+}
+
+/** A chunk as a Buffer, without copying bytes that already are one. */
+function asBuffer(chunk: Uint8Array | string): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk);
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 function bounded<T>(

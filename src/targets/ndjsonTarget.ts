@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { boundedChunks } from './boundedChunks.js';
-import { linesOf } from './lines.js';
+import { type Line, LineSplitter } from './lines.js';
 import { parseJson } from './parseJson.js';
 import { readErrorMessage } from './readCapped.js';
 import type { ReadOptions, TargetItem } from './types.js';
@@ -14,21 +14,20 @@ export async function* ndjsonTarget(
   path: string,
   { maxBytes, timeoutMs, signal }: ReadOptions,
 ): AsyncGenerator<TargetItem> {
-  const chunks = boundedChunks(createReadStream(path), { timeoutMs, signal });
+  const splitter = new LineSplitter(maxBytes);
   let lineNumber = 0;
   try {
-    for await (const line of linesOf(chunks, maxBytes)) {
-      lineNumber = line.number;
-      const source = `${path}:${lineNumber}`;
-      if ('tooLong' in line) {
-        yield { kind: 'error', source, message: `line larger than the size limit of ${maxBytes} bytes` };
-        continue;
+    // Lines are split synchronously within each chunk: the only awaits are the chunks' and the consumer's.
+    for await (const chunk of boundedChunks(createReadStream(path), { timeoutMs, signal })) {
+      for (const line of splitter.push(chunk)) {
+        lineNumber = line.number;
+        const item = itemOf(path, line, maxBytes);
+        if (item !== undefined) yield item;
       }
-      if (line.text.trim() === '') continue;
-      const parsed = parseJson(line.text);
-      yield parsed.ok
-        ? { kind: 'document', source, value: parsed.value }
-        : { kind: 'error', source, message: parsed.message.replace(/ at line 1, column /, ' at column ') };
+    }
+    for (const line of splitter.end()) {
+      const item = itemOf(path, line, maxBytes);
+      if (item !== undefined) yield item;
     }
   } catch (error) {
     yield {
@@ -36,7 +35,22 @@ export async function* ndjsonTarget(
       source: lineNumber === 0 ? path : `${path}:${lineNumber + 1}`,
       message: readErrorMessage(error),
     };
-  } finally {
-    await chunks.return(undefined);
+  }
+}
+
+/** The document on a line, the error that stops it being one, or nothing for a blank line. */
+function itemOf(path: string, line: Line, maxBytes: number): TargetItem | undefined {
+  const source = `${path}:${line.number}`;
+  if ('tooLong' in line)
+    return { kind: 'error', source, message: `line larger than the size limit of ${maxBytes} bytes` };
+  try {
+    return { kind: 'document', source, value: JSON.parse(line.text) };
+  } catch {
+    // The rare line JSON.parse refuses: blank (skipped), with a BOM, or invalid (located by parseJson).
+    if (line.text.trim() === '') return undefined;
+    const parsed = parseJson(line.text);
+    return parsed.ok
+      ? { kind: 'document', source, value: parsed.value }
+      : { kind: 'error', source, message: parsed.message.replace(/ at line 1, column /, ' at column ') };
   }
 }

@@ -47,3 +47,22 @@ test('a missing file is one error naming it', async () => {
     { kind: 'error', source: '/nonexistent/log.ndjson', message: 'no such file or directory' },
   ]);
 });
+
+test('whitespace around a document is no error; a line of spaces (or a lone BOM) is blank; a BOM starts a document', async () => {
+  const { path, items } = await read('  {"n":1} \n \t \n\uFEFF{"n":2}\n\uFEFF\n');
+  expect(items).toEqual([
+    { kind: 'document', source: `${path}:1`, value: { n: 1 } },
+    { kind: 'document', source: `${path}:3`, value: { n: 2 } },
+  ]);
+});
+
+test('a consumer that stops early closes the file', async () => {
+  const path = join(tempDir('ndjson'), 'many.ndjson');
+  writeFileSync(path, '{"n":1}\n'.repeat(100_000));
+  const lines = ndjsonTarget(path, { maxBytes: 100 });
+  for await (const item of lines) {
+    expect(item.kind).toBe('document');
+    break;
+  }
+  expect(await lines.next()).toEqual({ done: true, value: undefined });
+});
