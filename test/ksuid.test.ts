@@ -71,3 +71,17 @@ test('the extremes of the KSUID range encode to its known bounds, and one past i
   expect(ksuidSeconds('zzzzzzzzzzzzzzzzzzzzzzzzzzz')).toBeUndefined();
   expect(ksuidSeconds('00000000000000000000000000')).toBeUndefined();
 });
+
+// Payloads at the edges of a second (all zeros, all ones, and their neighbours) put the floating-point seconds
+// within a hair of a whole number: the exact decoding must decide them.
+const edgeWord = fc.constantFrom(0, 1, 2, 2 ** 31, 2 ** 32 - 3, 2 ** 32 - 2, 2 ** 32 - 1);
+
+test('ksuidSeconds is exact at the edges of a second, where floating point alone would round', () => {
+  fc.assert(
+    fc.property(seconds, fc.tuple(edgeWord, edgeWord, edgeWord, word), (time, payload) => {
+      const text = referenceEncode(time, payload);
+      return ksuidSeconds(text) === time && ksuidSeconds(text) === referenceSeconds(text);
+    }),
+    { numRuns: 20_000, seed: 13 },
+  );
+});

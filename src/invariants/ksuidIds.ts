@@ -1,9 +1,7 @@
-import { ksuidSeconds } from '../ksuid.js';
+import { KSUID_LENGTH, ksuidSeconds } from '../ksuid.js';
 import { addFinding, perSession, sessionPath } from './_internals/perSession.js';
 import { isTimestamp, type JsonObject } from './_internals/read.js';
 import type { Finding, Invariant } from './types.js';
-
-const PREFIXED = /^[a-z]+(?:_[a-z]+)*_(.+)$/;
 
 /** Client and session ids are KSUIDs minted when the object was created. */
 export const ksuidIds = {
@@ -51,6 +49,23 @@ export function embedsCreationTime(id: string, createdAt: number): boolean {
   return ksuidOf(id) === Math.floor(createdAt / 1000);
 }
 
-function ksuidOf(id: string): number | undefined {
-  return ksuidSeconds(PREFIXED.exec(id)?.[1] ?? '');
+/** @internal The seconds of an id that is a prefix (lowercase words joined by `_`), `_` and a KSUID; else undefined. */
+export function ksuidOf(id: string): number | undefined {
+  const start = id.length - KSUID_LENGTH;
+  if (id.charCodeAt(start - 1) !== UNDERSCORE || !isPrefix(id, start - 1)) return undefined;
+  return ksuidSeconds(id, start);
+}
+
+const UNDERSCORE = 0x5f;
+
+/** True when `id` up to `end` is lowercase words joined by single underscores (`sess`, `sess_activity`). */
+function isPrefix(id: string, end: number): boolean {
+  // Starting as if after an underscore refuses a leading one, and an empty prefix.
+  let previous = UNDERSCORE;
+  for (let index = 0; index < end; index++) {
+    const code = id.charCodeAt(index);
+    if (code === UNDERSCORE ? previous === UNDERSCORE : code < 0x61 || code > 0x7a) return false;
+    previous = code;
+  }
+  return previous !== UNDERSCORE;
 }
