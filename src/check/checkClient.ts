@@ -6,7 +6,7 @@ import { apiVersionOn, resolveApiVersion } from '../schema/apiVersion.js';
 import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js';
 import { subjectValidator } from '../schema/subjectSchemas.js';
 import { ruleInputsOf, withoutConsequences } from './consequences.js';
-import { type FastPath, fastPathFor } from './fastPath.js';
+import { type Certainty, type FastPath, fastPathFor } from './fastPath.js';
 import { isPlainJsonData, toJsonData } from './jsonData.js';
 import { resolveRuleSettings } from './ruleSettings.js';
 import type { CheckOptions, CheckResult, RuleSetting, Violation } from './types.js';
@@ -149,10 +149,18 @@ export function createChecker(options: CheckOptions = {}, internal: { fastPath?:
     return run;
   };
 
-  const checkData = (kind: SubjectKind, value: unknown, now: number | undefined, version: ApiVersion) => {
+  const checkData = (
+    kind: SubjectKind,
+    value: unknown,
+    now: number | undefined,
+    version: ApiVersion,
+    schemaProven = false,
+  ) => {
     const contextNow = now === context.now ? context : { ...context, now };
     let violations: Violation[] = [];
-    for (const violation of subjectValidator(kind, version)(value)) {
+    // A schema the fast path proved needs no second opinion from Ajv: it would report nothing.
+    const schemaViolations = schemaProven ? [] : subjectValidator(kind, version)(value);
+    for (const violation of schemaViolations) {
       const severity = settings.get(violation.rule) ?? 'error';
       if (severity !== 'off') violations.push({ ...violation, severity });
     }
@@ -167,15 +175,18 @@ export function createChecker(options: CheckOptions = {}, internal: { fastPath?:
   return (kind, value, observedAt, apiVersion) => {
     const now = context.now ?? observedAt;
     const version = (apiVersion === undefined ? undefined : apiVersionOn(apiVersion)) ?? defaultVersion;
-    // The fast path certifies only plain JSON data in which the full check would find nothing at all.
+    // The fast path proves things only of plain JSON data: all of it valid, or its schema.
     const { fastPath } = runOf(kind);
-    if (fastPath !== undefined && version === LATEST_API_VERSION && certifies(fastPath, value, now))
-      return { ok: true, violations: [] };
+    const certainty =
+      fastPath !== undefined && version === LATEST_API_VERSION
+        ? certaintyOf(fastPath, value, now)
+        : 'unproven';
+    if (certainty === 'valid') return { ok: true, violations: [] };
     // Parsed JSON is read as it is; anything else (getters, Proxies, inherited fields) is judged as the JSON it
     // would serialize to, and a value whose reads throw half way is judged again that way.
     if (!isPlainJsonData(value)) return checkData(kind, toJsonData(value), now, version);
     try {
-      return checkData(kind, value, now, version);
+      return checkData(kind, value, now, version, certainty === 'schema');
     } catch {
       return checkData(kind, toJsonData(value), now, version);
     }
@@ -183,11 +194,11 @@ export function createChecker(options: CheckOptions = {}, internal: { fastPath?:
 }
 
 /** A read that throws (a getter, a Proxy) is no certainty: the full check judges the value as its JSON. */
-function certifies(fastPath: FastPath, value: unknown, now: number | undefined): boolean {
+function certaintyOf(fastPath: FastPath, value: unknown, now: number | undefined): Certainty {
   try {
     return fastPath(value, now);
   } catch {
-    return false;
+    return 'unproven';
   }
 }
 

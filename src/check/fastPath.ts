@@ -5,11 +5,14 @@ import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js'
 import { clientSchema, type SchemaObject } from '../schema/validator.js';
 
 /**
- * True only when the value is plain JSON data (standard prototypes, so the full checker reads it as it is) in which
- * the full checker would report nothing at all (no error, no warning) at `now`;
- * false hands the value over to the full checker, which reports every violation.
+ * What the fast path proved of a value, always of plain JSON data (standard prototypes, so the full checker reads it
+ * as it is): `valid`, the full checker would report nothing at all (no error, no warning) at `now`; `schema`, the
+ * schema holds (so Ajv would report nothing) but some invariant may not. `unproven` hands the whole value over.
  */
-export type FastPath = (value: unknown, now: number | undefined) => boolean;
+export type Certainty = 'valid' | 'schema' | 'unproven';
+
+/** The fast path of one kind: the full checker stays the source of every reported violation. */
+export type FastPath = (value: unknown, now: number | undefined) => Certainty;
 
 /** The per-session rules the fused pass proves, in a Client's sessions and in a Session document. */
 const PROVEN_PER_SESSION = [
@@ -67,9 +70,14 @@ export function fastPathFor(
     certifiers.set(kind, schemaHolds);
   }
   const rules: Rules = { clockSkewMs, ksuid: activeRules.includes('ksuid-ids') };
-  if (SUBJECT_KINDS[kind].object === 'client')
-    return (value, now) => schemaHolds(value) && clientHolds(value as Client, rules, now);
-  return (value, now) => schemaHolds(value) && sessionHolds(value as Session, rules, now);
+  const invariantsHold =
+    SUBJECT_KINDS[kind].object === 'client'
+      ? (value: unknown, now: number | undefined) => clientHolds(value as Client, rules, now)
+      : (value: unknown, now: number | undefined) => sessionHolds(value as Session, rules, now);
+  return (value, now) => {
+    if (!schemaHolds(value)) return 'unproven';
+    return invariantsHold(value, now) ? 'valid' : 'schema';
+  };
 }
 
 /** Each kind's schema certifier, compiled once: the schema is the same for every option set. */

@@ -287,14 +287,32 @@ describe('the fast path', () => {
       const parsed = (value: unknown) => JSON.parse(JSON.stringify(value));
       const runs = { numRuns: 300, seed: 13 };
       fc.assert(
-        fc.property(valid, (value) => client?.(parsed(value), undefined) === true),
+        fc.property(valid, (value) => client?.(parsed(value), undefined) === 'valid'),
         runs,
       );
       fc.assert(
-        fc.property(validSession, (value) => session?.(parsed(value), undefined) === true),
+        fc.property(validSession, (value) => session?.(parsed(value), undefined) === 'valid'),
         runs,
       );
     }
+  });
+
+  test('proves the schema of a Client that breaks only an invariant, so Ajv is not asked again; nothing of a schema break', () => {
+    const active = invariants
+      .filter((rule) => rule.surfaces.includes('bapi') && rule.severity.default !== 'off')
+      .map((rule) => rule.id);
+    const client = fastPathFor('client', LATEST_API_VERSION, active, 1000);
+    const isSchemaRule = (rule: string) => rule.startsWith('schema/') || rule.startsWith('unknown-');
+    let invariantBreaks = 0;
+    fc.assert(
+      fc.property(nearValidClientArbitrary(), ({ rule, value }) => {
+        const certainty = client?.(JSON.parse(JSON.stringify(value)), undefined);
+        if (!isSchemaRule(rule)) invariantBreaks += 1;
+        expect(certainty).toBe(isSchemaRule(rule) ? 'unproven' : 'schema');
+      }),
+      { numRuns: 500, seed: 13 },
+    );
+    expect(invariantBreaks).toBeGreaterThan(200);
   });
 
   test('hands over every kind it does not prove, every older API version, and any rule it does not know', () => {
