@@ -1,14 +1,18 @@
-/** NDJSON checking of 100,000 Clients against JSON.parse + Ajv alone, and peak memory as the file grows. */
+/**
+ * NDJSON checking by the `check` command against a minimal readline + JSON.parse + Ajv loop, at 100,000 and
+ * 1,000,000 lines, and peak memory as the file grows. The two run alternately, one child process each, for 3 rounds.
+ */
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { clientArbitrary } from '../src/index.js';
-import { format, ratio } from './measure.js';
+import { format, median, ratioSpread } from './measure.js';
 
-const SIZES = [25_000, 50_000, 100_000];
+const SIZES = [100_000, 1_000_000];
+const ROUNDS = 3;
 
 async function writeNdjson(path: string, count: number): Promise<void> {
   const out = createWriteStream(path);
@@ -34,18 +38,31 @@ function measure(
 
 export async function benchNdjson(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ndjson-bench-'));
-  console.log('\nNDJSON checking (one child process per run; realistic Clients of 0-4 sessions)');
   console.log(
-    'clients | check Clients/s | JSON.parse+Ajv Clients/s | check / baseline | check peak RSS | baseline peak RSS',
+    `\nNDJSON checking (one child process per run, ${ROUNDS} rounds alternating; realistic Clients of 0-4 sessions)`,
   );
-  for (const size of SIZES) {
-    const file = join(dir, `clients-${size}.ndjson`);
-    await writeNdjson(file, size);
-    const check = measure(file, 'check');
-    const baseline = measure(file, 'baseline');
-    const rate = (run: typeof check) => run.clients / run.seconds;
-    console.log(
-      `${format(size)} | ${format(rate(check))} | ${format(rate(baseline))} | ${ratio(rate(check), rate(baseline))} | ${check.maxRssMiB.toFixed(0)} MiB | ${baseline.maxRssMiB.toFixed(0)} MiB`,
-    );
+  console.log(
+    '| lines | check Clients/s | readline + JSON.parse + Ajv Clients/s | check / baseline (min / median / max) | check peak RSS | baseline peak RSS |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  try {
+    for (const size of SIZES) {
+      const file = join(dir, `clients-${size}.ndjson`);
+      await writeNdjson(file, size);
+      const runs: Record<'check' | 'baseline', ReturnType<typeof measure>[]> = { check: [], baseline: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.check.push(measure(file, 'check'));
+        runs.baseline.push(measure(file, 'baseline'));
+      }
+      const rates = (mode: 'check' | 'baseline') => runs[mode].map((run) => run.clients / run.seconds);
+      const rss = (mode: 'check' | 'baseline') =>
+        Math.max(...runs[mode].map((run) => run.maxRssMiB)).toFixed(0);
+      console.log(
+        `| ${format(size)} | ${format(median(rates('check')))} | ${format(median(rates('baseline')))} | ${ratioSpread(rates('check'), rates('baseline'))} | ${rss('check')} MiB | ${rss('baseline')} MiB |`,
+      );
+      rmSync(file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
