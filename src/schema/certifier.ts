@@ -36,10 +36,13 @@ export function compileCertifier(schema: SchemaObject): Certifier {
       return void out.push('return false;');
     const { nullable } = node as Record<string, unknown>;
     if (nullable !== undefined && typeof nullable !== 'boolean') return void out.push('return false;');
-    // A null passes a nullable schema whatever else it says; the block is closed whatever the body emits.
+    // A null passes a nullable schema unless an enum leaves it out (as Ajv has it); the block is closed whatever the
+    // body emits.
     if (nullable === true) out.push(`if (${value} !== null) {`);
     emitAssertions(node as Record<string, unknown>, value);
-    if (nullable === true) out.push('}');
+    const { enum: allowed } = node as Record<string, unknown>;
+    const nullAllowed = allowed === undefined || (Array.isArray(allowed) && allowed.includes(null));
+    if (nullable === true) out.push(nullAllowed ? '}' : '} else return false;');
   };
   const emitAssertions = (node: Record<string, unknown>, value: string): void => {
     const keywords = Object.keys(node);
@@ -65,17 +68,17 @@ export function compileCertifier(schema: SchemaObject): Certifier {
     if (format !== undefined) {
       if (format !== 'int64' || (type !== 'integer' && type !== 'number'))
         return void out.push('return false;');
-      out.push(`if (Math.abs(${value}) > ${INT64_BOUND}) return false;`);
+      out.push(`if (!Number.isInteger(${value}) || Math.abs(${value}) > ${INT64_BOUND}) return false;`);
     }
     if (properties !== undefined || required !== undefined || additionalProperties !== undefined) {
-      const named = properties ?? {};
+      const named = properties === undefined ? {} : properties;
       if (type !== 'object' || typeof named !== 'object' || named === null || Array.isArray(named))
         return void out.push('return false;');
       if (additionalProperties === false) {
         const key = `k${names++}`;
-        const cases = Object.keys(named).map((name) => `case ${JSON.stringify(name)}:`);
+        const cases = Object.keys(named).map((name) => `case ${JSON.stringify(name)}: continue;`);
         out.push(
-          `for (const ${key} in ${value}) switch (${key}) { ${cases.join(' ')} continue; default: return false; }`,
+          `for (const ${key} in ${value}) switch (${key}) { ${cases.join(' ')} default: return false; }`,
         );
       } else if (additionalProperties !== undefined && additionalProperties !== true)
         return void out.push('return false;');

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { compileCertifier } from '../../src/schema/certifier.js';
+import { clientSchema, compileValidator, type SchemaObject } from '../../src/schema/validator.js';
+
+/** Schemas written only with the keywords the certifier knows, nested, nullable or not. */
+const knownSchema: fc.Arbitrary<SchemaObject> = fc.letrec((tie) => ({
+  node: fc
+    .tuple(
+      fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.record({ type: fc.constantFrom('string', 'integer', 'number', 'boolean', 'null') }),
+        fc.record({
+          type: fc.constant('string'),
+          enum: fc.uniqueArray(fc.constantFrom('a', 'b', ''), { minLength: 1, maxLength: 3 }),
+        }),
+        fc.record({ type: fc.constantFrom('integer', 'number'), format: fc.constant('int64') }),
+        tie('object'),
+        tie('array'),
+      ),
+      fc.boolean(),
+      fc.constantFrom({}, { description: 'annotations are ignored', title: 't' }),
+    )
+    .map(([schema, nullable, annotations]) => ({
+      ...(schema as SchemaObject),
+      ...annotations,
+      ...(nullable && (schema as SchemaObject).type !== 'null' ? { nullable: true } : {}),
+    })),
+  // Required names are properties too: Ajv's strict mode refuses the others.
+  object: fc
+    .record({
+      properties: fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 }),
+      additionalProperties: fc.option(fc.boolean(), { nil: undefined }),
+    })
+    .chain(({ properties, additionalProperties }) =>
+      fc.subarray(Object.keys(properties)).map((required) => ({
+        type: 'object',
+        properties,
+        ...(required.length > 0 ? { required } : {}),
+        ...(additionalProperties === undefined ? {} : { additionalProperties }),
+      })),
+    ),
+  array: fc.record({ type: fc.constant('array'), items: tie('node') }),
+})).node as fc.Arbitrary<SchemaObject>;
+
+/** JSON values from a small vocabulary, so that they often fit the schemas above, and often just miss. */
+const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(
+      'a',
+      'b',
+      '',
+      'c',
+      0,
+      1,
+      -1,
+      1.5,
+      2 ** 53,
+      2 ** 63,
+      -(2 ** 63),
+      2 ** 64,
+      -(2 ** 64),
+      null,
+    ),
+    fc.boolean(),
+    fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), tie('value'), { maxKeys: 4 }),
+    fc.array(tie('value'), { maxLength: 3 }),
+  ),
+})).value;
+
+test('on schemas of the keywords it knows, it is certain exactly when Ajv finds the value valid', () => {
+  fc.assert(
+    fc.property(knownSchema, fc.array(jsonValue, { minLength: 1, maxLength: 8 }), (schema, values) => {
+      const certify = compileCertifier(schema);
+      const validate = compileValidator(schema);
+      for (const each of values) {
+        // As JSON.parse gives it: the certifier is never certain of other prototypes.
+        const value = JSON.parse(JSON.stringify(each));
+        expect(certify(value)).toBe(validate(value).length === 0);
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('it is never certain of a value that is not plain JSON data, even one the schema accepts', () => {
+  const certify = compileCertifier({
+    type: 'object',
+    properties: { a: { type: 'array', items: { type: 'object' } } },
+  });
+  expect(certify({ a: [{}] })).toBe(true);
+  expect(certify(Object.assign(Object.create(null), { a: [{}] }))).toBe(false);
+  expect(certify({ a: Object.assign(Object.create({ inherited: 1 }), [{}]) })).toBe(false);
+  expect(certify({ a: [Object.create(null)] })).toBe(false);
+  class Items extends Array {}
+  expect(certify({ a: Items.from([{}]) })).toBe(false);
+});
+
+test('it refuses keywords it knows when they are written in a way it does not', () => {
+  for (const schema of [
+    { type: 'string', nullable: 'yes' },
+    { type: 'string', enum: [] },
+    { type: 'string', enum: 'a' },
+    { type: 'string', enum: [{ a: 1 }] },
+    { type: 'string', format: 'int64' },
+    { type: 'integer', format: 'int32' },
+    { type: 'string', properties: {} },
+    { type: 'object', properties: [] },
+    { type: 'object', properties: null },
+    { type: 'object', required: 'a' },
+    { type: 'object', required: [1] },
+    { type: 'string', items: { type: 'string' } },
+    { type: 'object', additionalProperties: 0 },
+    { type: 'string', required: ['a'] },
+    { type: 'string', additionalProperties: false },
+    { type: 'object', properties: { a: 'string' } },
+    { type: 'object', properties: { a: null } },
+    { type: 'object', properties: { a: [] } },
+  ])
+    expect({
+      schema,
+      certain: compileCertifier(schema)({ a: 'a' }) || compileCertifier(schema)('a'),
+    }).toEqual({
+      schema,
+      certain: false,
+    });
+  // `true` and an empty schema accept anything; a property whose schema is `true` is any value.
+  expect(compileCertifier({ type: 'object', properties: { a: true } })({ a: [1] })).toBe(true);
+  expect(compileCertifier({ type: 'object', additionalProperties: true })({ z: 1 })).toBe(true);
+  expect(compileCertifier({ nullable: true })(5)).toBe(true);
+  expect(compileCertifier({ nullable: false, description: 'x' })(5)).toBe(true);
+});
+
+test('the seed: the int64 bound sits at 2^63 either side, as the validator has it', () => {
+  const certify = compileCertifier(clientSchema);
+  const validate = compileValidator(clientSchema);
+  const sample = {
+    object: 'client',
+    id: 'client_1',
+    session_ids: [],
+    sessions: [],
+    sign_in_id: null,
+    sign_up_id: null,
+    last_active_session_id: null,
+    last_authentication_strategy: null,
+    updated_at: 1,
+    created_at: 1,
+  };
+  for (const created of [2 ** 63, -(2 ** 63), 2 ** 63 + 2 ** 11, -(2 ** 63) - 2 ** 11, 1.5]) {
+    const value = { ...sample, created_at: created };
+    expect({ created, certain: certify(value) }).toEqual({ created, certain: validate(value).length === 0 });
+  }
+});
