@@ -48,3 +48,12 @@ test('a rule turned off reports nothing, even on a value the fast path hands ove
   expect(checkClient(value, { rules: { 'id-prefixes': 'off' } }).violations).toEqual([]);
   expect(checkClient(value, { profile: 'strict', rules: { 'id-prefixes': 'off' } }).violations).toEqual([]);
 });
+
+test("a Client whose own id lacks its prefix is never certified: the fast path checks the Client's id too", () => {
+  // No sessions: nothing else carries the id (a session's client_id would be caught on its own).
+  const value = JSON.parse(JSON.stringify(client(0)));
+  value.id = value.id.replace(/^client_/, 'cli_');
+  expect(checkClient(value).violations.map(({ rule, path }) => ({ rule, path }))).toEqual([
+    { rule: 'id-prefixes', path: '/id' },
+  ]);
+});
