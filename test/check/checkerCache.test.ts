@@ -23,7 +23,9 @@ describe('one-shot checks keep a checker per option set', () => {
   test('equal option sets share one checker, however they are written; `now` is not part of the set', () => {
     expect(cachedChecker(undefined)).toBe(cachedChecker({}));
     expect(cachedChecker({})).toBe(cachedChecker({ now: 1_731_318_000_000 }));
-    expect(cachedChecker({ profile: undefined, rules: undefined } as unknown as CheckOptions)).toBe(cachedChecker({}));
+    expect(cachedChecker({ profile: undefined, rules: undefined } as unknown as CheckOptions)).toBe(
+      cachedChecker({}),
+    );
     for (const options of DISTINCT_OPTIONS)
       expect(cachedChecker({ ...options })).toBe(cachedChecker(options));
   });
