@@ -1,7 +1,8 @@
 /**
  * KSUIDs: 4 bytes of big-endian seconds since 1,400,000,000, then 16 random bytes, in 27 base62 chars.
- * Both directions work on ten 16-bit limbs, two base62 digits at a time: every step stays a small integer, so they
- * are exact without BigInt (the checker decodes every id in the strict profile; generation encodes every id).
+ * Encoding works on ten 16-bit limbs, two base62 digits at a time: every step stays a small integer, so it is exact
+ * without BigInt (generation encodes every id). Decoding (every id, in the strict profile) reads the seconds in
+ * floating point and falls back to the limbs only where rounding could change them.
  */
 
 export const KSUID_EPOCH_SECONDS = 1_400_000_000;
