@@ -5,15 +5,12 @@ import { fastPathFor } from '../../src/check/fastPath.js';
 import { ruleIds } from '../../src/check/ruleSettings.js';
 import {
   type CheckOptions,
-  type Client,
   clientArbitrary,
   nearValidClientArbitrary,
   sessionArbitrary,
 } from '../../src/index.js';
 import { invariants } from '../../src/invariants/index.js';
-import { compileCertifier } from '../../src/schema/certifier.js';
 import { LATEST_API_VERSION } from '../../src/schema/derived/index.js';
-import { clientSchema } from '../../src/schema/validator.js';
 
 type Kind = 'client' | 'session';
 
@@ -342,33 +339,5 @@ describe('the fast path', () => {
     expect(fastPathFor('fapi-client', LATEST_API_VERSION, [], 1000)).toBeUndefined();
     expect(fastPathFor('webhook', LATEST_API_VERSION, [], 1000)).toBeUndefined();
     expect(fastPathFor('client', LATEST_API_VERSION, ['a-rule-added-later'], 1000)).toBeUndefined();
-  });
-});
-
-describe('compileCertifier', () => {
-  const seed = compileCertifier(clientSchema);
-  const sample = fc.sample(clientArbitrary(), { numRuns: 1, seed: 13 })[0] as Client;
-
-  test('accepts what the seed accepts, and never a value outside it', () => {
-    expect(seed(sample)).toBe(true);
-    expect(seed({ ...sample, extra: 1 })).toBe(false);
-    expect(seed({ ...sample, created_at: 2 ** 63 + 2 ** 11 })).toBe(false);
-    expect(seed({ ...sample, sign_in_id: 7 })).toBe(false);
-    expect(seed({ ...sample, last_active_session_id: null })).toBe(true);
-  });
-
-  test('is never certain of a schema with a keyword it does not know', () => {
-    for (const schema of [
-      { type: 'string', pattern: '^a' },
-      { type: 'object', properties: { a: { $ref: '#' } } },
-      { type: ['string', 'null'] },
-      { type: 'string', format: 'email' },
-      { type: 'object', additionalProperties: { type: 'string' } },
-      { anyOf: [{ type: 'string' }] },
-      { minLength: 1 },
-    ])
-      expect(compileCertifier(schema)('a')).toBe(false);
-    expect(compileCertifier({ description: 'anything' })('a')).toBe(true);
-    expect(compileCertifier({ type: 'string', nullable: true })(null)).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { type Client, clientArbitrary } from '../../src/index.js';
 import { compileCertifier } from '../../src/schema/certifier.js';
 import { clientSchema, compileValidator, type SchemaObject } from '../../src/schema/validator.js';
+import { client } from '../helpers.js';
 
 /** Schemas written only with the keywords the certifier knows, nested, nullable or not. */
 const knownSchema: fc.Arbitrary<SchemaObject> = fc.letrec((tie) => ({
@@ -135,20 +137,37 @@ test('it refuses keywords it knows when they are written in a way it does not', 
 test('the seed: the int64 bound sits at 2^63 either side, as the validator has it', () => {
   const certify = compileCertifier(clientSchema);
   const validate = compileValidator(clientSchema);
-  const sample = {
-    object: 'client',
-    id: 'client_1',
-    session_ids: [],
-    sessions: [],
-    sign_in_id: null,
-    sign_up_id: null,
-    last_active_session_id: null,
-    last_authentication_strategy: null,
-    updated_at: 1,
-    created_at: 1,
-  };
+  const sample = client(0);
   for (const created of [2 ** 63, -(2 ** 63), 2 ** 63 + 2 ** 11, -(2 ** 63) - 2 ** 11, 1.5]) {
     const value = { ...sample, created_at: created };
     expect({ created, certain: certify(value) }).toEqual({ created, certain: validate(value).length === 0 });
   }
+});
+
+describe('compileCertifier', () => {
+  const seed = compileCertifier(clientSchema);
+  const sample = fc.sample(clientArbitrary(), { numRuns: 1, seed: 13 })[0] as Client;
+
+  test('accepts what the seed accepts, and never a value outside it', () => {
+    expect(seed(sample)).toBe(true);
+    expect(seed({ ...sample, extra: 1 })).toBe(false);
+    expect(seed({ ...sample, created_at: 2 ** 63 + 2 ** 11 })).toBe(false);
+    expect(seed({ ...sample, sign_in_id: 7 })).toBe(false);
+    expect(seed({ ...sample, last_active_session_id: null })).toBe(true);
+  });
+
+  test('is never certain of a schema with a keyword it does not know', () => {
+    for (const schema of [
+      { type: 'string', pattern: '^a' },
+      { type: 'object', properties: { a: { $ref: '#' } } },
+      { type: ['string', 'null'] },
+      { type: 'string', format: 'email' },
+      { type: 'object', additionalProperties: { type: 'string' } },
+      { anyOf: [{ type: 'string' }] },
+      { minLength: 1 },
+    ])
+      expect(compileCertifier(schema)('a')).toBe(false);
+    expect(compileCertifier({ description: 'anything' })('a')).toBe(true);
+    expect(compileCertifier({ type: 'string', nullable: true })(null)).toBe(true);
+  });
 });
