@@ -1,8 +1,8 @@
 /**
  * KSUIDs: 4 bytes of big-endian seconds since 1,400,000,000, then 16 random bytes, in 27 base62 chars.
  * Encoding works on ten 16-bit limbs, two base62 digits at a time: every step stays a small integer, so it is exact
- * without BigInt (generation encodes every id). Decoding (every id, in the strict profile) reads the seconds in
- * floating point and falls back to the limbs only where rounding could change them.
+ * without BigInt (generation encodes every id). Decoding (every id, in the strict profile) reads the seconds from the
+ * first 8 digits in floating point, and exactly (in 26-bit limbs) only where the others or rounding could change them.
  */
 
 export const KSUID_EPOCH_SECONDS = 1_400_000_000;
@@ -28,55 +28,85 @@ const codes: number[] = new Array(KSUID_LENGTH).fill(0);
  */
 export function ksuidSeconds(text: string, start = 0): number | undefined {
   if (text.length - start !== KSUID_LENGTH) return undefined;
-  // In floating point first: the 160-bit value comes out within a relative 2^-47 (54 roundings), so its seconds,
-  // below 2^32, within 2^-15 of the truth; unless they lie within FLOAT_MARGIN of a whole second or at the top of
-  // the range, their floor is exact. The rest (about 1 in 4,000 random ids) is decoded exactly with limbs.
-  let approximate = 0;
-  for (let index = 0; index < KSUID_LENGTH; index++) {
-    const digit = digitAt(text, start + index);
+  // The seconds are the top 32 of 160 bits: the first 8 digits (an exact integer below 2^53) decide them, and the
+  // other 19 add less than TAIL_SECONDS; they only need to be base62 digits, which is checked without arithmetic.
+  let head = 0;
+  for (let index = start; index < start + HEAD_DIGITS; index++) {
+    const digit = digitAt(text, index);
     if (digit < 0) return undefined;
-    approximate = approximate * 62 + digit;
+    head = head * 62 + digit;
   }
-  const seconds = approximate / 2 ** 128;
+  let digits = 0;
+  for (let index = start + HEAD_DIGITS; index < text.length; index++) digits |= digitAt(text, index);
+  if (digits < 0) return undefined;
+  // head * TAIL_SECONDS is within 2^-19 of the truth (two roundings); unless the seconds it gives, plus the tail's
+  // share, could reach or cross a whole second (1 random id in about 3,600), or sit at the top of the range, its
+  // floor is exact.
+  const seconds = head * TAIL_SECONDS;
   const whole = Math.floor(seconds);
-  if (seconds - whole > FLOAT_MARGIN && seconds - whole < 1 - FLOAT_MARGIN && whole < 2 ** 32 - 1)
+  const fraction = seconds - whole;
+  if (fraction > FLOAT_MARGIN && fraction < 1 - TAIL_SECONDS - FLOAT_MARGIN && whole < 2 ** 32 - 1)
     return whole + KSUID_EPOCH_SECONDS;
   return exactSeconds(text, start);
 }
 
-/** How close to a whole second the floating-point seconds may come before the exact decoding decides: 4× the error. */
+/** The leading digits read as one integer: 62^8 < 2^53, so the reading is exact. */
+const HEAD_DIGITS = 8;
+/** What one unit of the head is worth in seconds: 62^19 / 2^128 (about 3.2e-5), also a bound on the tail's share. */
+const TAIL_SECONDS = 62 ** (KSUID_LENGTH - HEAD_DIGITS) / 2 ** 128;
+/** How close to a whole second the floating-point seconds may come before the exact decoding decides. */
 const FLOAT_MARGIN = 2 ** -13;
 
-/** The limb decoding: exact for every text of 27 base62 digits, undefined past 2^160. */
+/** Four base62 digits: a 26-bit limb times it plus a carry stays below 2^53, so every step is exact. */
+const QUAD = 62 ** 4;
+const LIMB = 2 ** 26;
+
+/**
+ * The exact decoding, for every text of 27 base62 digits (undefined past 2^160): the value in seven 26-bit limbs,
+ * held in locals (no array reads), built three digits then four at a time.
+ */
 function exactSeconds(text: string, start: number): number | undefined {
-  limbs.fill(0);
-  // 27 digits: one alone, then 13 pairs.
-  let carry = digitAt(text, start);
-  if (carry < 0 || !multiplyAdd(1, carry)) return undefined;
-  for (let index = start + 1; index < start + KSUID_LENGTH; index += 2) {
-    const high = digitAt(text, index);
-    const low = digitAt(text, index + 1);
-    if (high < 0 || low < 0) return undefined;
-    carry = high * 62 + low;
-    if (!multiplyAdd(PAIR, carry)) return undefined;
+  let l0 = 0;
+  for (let index = start; index < start + 3; index++) l0 = l0 * 62 + digitAt(text, index);
+  let l1 = 0;
+  let l2 = 0;
+  let l3 = 0;
+  let l4 = 0;
+  let l5 = 0;
+  let l6 = 0;
+  for (let index = start + 3; index < start + KSUID_LENGTH; index += 4) {
+    const quad =
+      ((digitAt(text, index) * 62 + digitAt(text, index + 1)) * 62 + digitAt(text, index + 2)) * 62 +
+      digitAt(text, index + 3);
+    let value = l0 * QUAD + quad;
+    let carry = (value / LIMB) | 0;
+    l0 = value - carry * LIMB;
+    value = l1 * QUAD + carry;
+    carry = (value / LIMB) | 0;
+    l1 = value - carry * LIMB;
+    value = l2 * QUAD + carry;
+    carry = (value / LIMB) | 0;
+    l2 = value - carry * LIMB;
+    value = l3 * QUAD + carry;
+    carry = (value / LIMB) | 0;
+    l3 = value - carry * LIMB;
+    value = l4 * QUAD + carry;
+    carry = (value / LIMB) | 0;
+    l4 = value - carry * LIMB;
+    value = l5 * QUAD + carry;
+    carry = (value / LIMB) | 0;
+    l5 = value - carry * LIMB;
+    // Bits 156 to 181: past bit 159 the value no longer fits in 160 bits, and it only grows.
+    l6 = l6 * QUAD + carry;
+    if (l6 >= 16) return undefined;
   }
-  return (limbs[9] as number) * 0x10000 + (limbs[8] as number) + KSUID_EPOCH_SECONDS;
+  // The seconds are bits 128 to 159: the top 2 bits of l4, then l5 and l6.
+  return Math.floor(l4 / 2 ** 24) + l5 * 4 + l6 * 2 ** 28 + KSUID_EPOCH_SECONDS;
 }
 
 function digitAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
   return code < 128 ? (DIGIT[code] as number) : -1;
-}
-
-/** limbs = limbs * factor + addend; false when the result no longer fits in 160 bits. */
-function multiplyAdd(factor: number, addend: number): boolean {
-  let carry = addend;
-  for (let i = 0; i < LIMBS; i++) {
-    const value = (limbs[i] as number) * factor + carry;
-    limbs[i] = value & 0xffff;
-    carry = value >>> 16;
-  }
-  return carry === 0;
 }
 
 /**
