@@ -16,6 +16,12 @@ export type SchemaArbitraryOptions = {
    * @defaultValue `{}`
    */
   overrides?: Readonly<Record<string, fc.Arbitrary<unknown>>>;
+  /**
+   * Optional properties that are always generated, by JSON Pointer as for `overrides`
+   * (`/properties/sessions/items/properties/actor`): what a real server always sends, null or not, in its place.
+   * @defaultValue `[]`
+   */
+  alwaysPresent?: readonly string[];
 };
 
 type Overrides = Readonly<Record<string, fc.Arbitrary<unknown>>>;
@@ -24,6 +30,7 @@ type Overrides = Readonly<Record<string, fc.Arbitrary<unknown>>>;
 type Context = {
   root: JsonSchema;
   overrides: Overrides;
+  alwaysPresent: ReadonlySet<string>;
   refs: Map<string, fc.Arbitrary<unknown>>;
   resolving: Set<string>;
 };
@@ -82,6 +89,7 @@ export function schemaArbitrary(
   const context: Context = {
     root: schema,
     overrides: options.overrides ?? {},
+    alwaysPresent: new Set(options.alwaysPresent),
     refs: new Map(),
     resolving: new Set(),
   };
@@ -272,7 +280,13 @@ function object(node: JsonSchema, path: string, context: Context): fc.Arbitrary<
       compile(property, path + pointer('properties', name), context),
     ]),
   );
-  return fc.record<Record<string, unknown>, string>(model, { requiredKeys: required, noNullPrototype: true });
+  const generated = Object.keys(properties).filter(
+    (name) => required.includes(name) || context.alwaysPresent.has(path + pointer('properties', name)),
+  );
+  return fc.record<Record<string, unknown>, string>(model, {
+    requiredKeys: generated,
+    noNullPrototype: true,
+  });
 }
 
 function bound(value: unknown, fallback: number): number {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_NOW } from '../../src/arbitraries/_internals/constraints.js';
 import { clientArbitrary } from '../../src/arbitraries/clientArbitrary.js';
-import type { Client } from '../../src/index.js';
+import { type Client, clientSchema } from '../../src/index.js';
 import { invariants } from '../../src/invariants/index.js';
 import { ksuidSeconds } from '../../src/ksuid.js';
 import {
@@ -115,6 +115,16 @@ describe('realistic Clients (clerk-client-facts.md section 7)', () => {
     expect(activities.some((a) => a.ip_address?.includes(':'))).toBe(true);
     expect(activities.some((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a.ip_address ?? ''))).toBe(true);
     expect(activities.every((a) => a.country === undefined || /^[A-Z]{2}$/.test(a.country))).toBe(true);
+  });
+
+  test('sessions always carry actor and last_active_organization_id, and every key in the schema’s order', () => {
+    const order = Object.keys(
+      (clientSchema.properties as { sessions: { items: { properties: object } } }).sessions.items.properties,
+    );
+    for (const session of sessions) {
+      expect('actor' in session && 'last_active_organization_id' in session).toBe(true);
+      expect(Object.keys(session)).toEqual(order.filter((key) => key in session));
+    }
   });
 
   test('sign_in_id is sometimes set while a session is active', () => {

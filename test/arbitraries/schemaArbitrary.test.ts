@@ -91,6 +91,28 @@ describe('schemaArbitrary', () => {
     expect(values.some((value) => 'note' in value) && values.some((value) => !('note' in value))).toBe(true);
   });
 
+  test('alwaysPresent generates an optional property every time, in its place among the others', () => {
+    const schema = {
+      type: 'object',
+      required: ['id'],
+      properties: {
+        id: { type: 'string' },
+        actor: { type: 'string', nullable: true },
+        note: { type: 'string' },
+      },
+    };
+    const values = fc.sample(schemaArbitrary(schema, { alwaysPresent: ['/properties/actor'] }), {
+      numRuns: 200,
+    }) as Array<Record<string, unknown>>;
+    expect(
+      values.every(
+        (value) => Object.keys(value).join() === ['id', 'actor', 'note'].filter((key) => key in value).join(),
+      ),
+    ).toBe(true);
+    expect(values.every((value) => 'actor' in value)).toBe(true);
+    expect(values.some((value) => 'note' in value) && values.some((value) => !('note' in value))).toBe(true);
+  });
+
   test('$ref, allOf, anyOf, oneOf, type lists and pattern: every value passes Ajv on the same schema', () => {
     const schema = {
       $defs: {

@@ -76,8 +76,12 @@ export function sessionDraftArbitrary(c: ResolvedConstraints): fc.Arbitrary<Sess
       ...(c.realistic ? realistic : plain),
     }).map(([path, arbitrary]) => [at + path, arbitrary]),
   );
+  // Realistic: Clerk always sends these two, usually null, in their place.
+  const alwaysPresent = c.realistic
+    ? ['actor', 'last_active_organization_id'].map((field) => `${at}/properties/${field}`)
+    : [];
   return fc.record({
-    shape: schemaArbitrary(schema, { overrides }) as fc.Arbitrary<Session>,
+    shape: schemaArbitrary(schema, { overrides, alwaysPresent }) as fc.Arbitrary<Session>,
     timing: sessionTimingArbitrary(c),
   });
 }
@@ -119,11 +123,6 @@ export function buildSession(
     updated_at: times.updated,
     created_at: times.created,
   };
-  // Realistic: Clerk always sends these two, usually null.
-  if (c.realistic) {
-    session.actor ??= null;
-    session.last_active_organization_id ??= null;
-  }
   // Realistic: a pending session has tasks to finish, and only a pending one.
   if (c.realistic && shape.status === 'pending' && !session.tasks?.length)
     session.tasks = [{ key: timing.taskKey }];
