@@ -29,7 +29,7 @@ const INT64_BOUND = '9223372036854775808';
  */
 export function compileCertifier(schema: SchemaObject): Certifier {
   const out: string[] = [];
-  let names = 0;
+  let counter = 0;
   const emit = (node: unknown, value: string): void => {
     if (node === true) return;
     if (typeof node !== 'object' || node === null || Array.isArray(node))
@@ -68,37 +68,53 @@ export function compileCertifier(schema: SchemaObject): Certifier {
     if (format !== undefined) {
       if (format !== 'int64' || (type !== 'integer' && type !== 'number'))
         return void out.push('return false;');
-      out.push(`if (!Number.isInteger(${value}) || Math.abs(${value}) > ${INT64_BOUND}) return false;`);
+      // The integer type has tested Number.isInteger already.
+      const integer = type === 'integer' ? '' : `!Number.isInteger(${value}) || `;
+      out.push(`if (${integer}Math.abs(${value}) > ${INT64_BOUND}) return false;`);
     }
     if (properties !== undefined || required !== undefined || additionalProperties !== undefined) {
       const named = properties === undefined ? {} : properties;
       if (type !== 'object' || typeof named !== 'object' || named === null || Array.isArray(named))
         return void out.push('return false;');
-      if (additionalProperties === false) {
-        const key = `k${names++}`;
-        const cases = Object.keys(named).map((name) => `case ${JSON.stringify(name)}: continue;`);
-        out.push(
-          `for (const ${key} in ${value}) switch (${key}) { ${cases.join(' ')} default: return false; }`,
-        );
-      } else if (additionalProperties !== undefined && additionalProperties !== true)
+      if (additionalProperties !== undefined && typeof additionalProperties !== 'boolean')
         return void out.push('return false;');
-      if (required !== undefined) {
-        if (!Array.isArray(required) || !required.every((name) => typeof name === 'string'))
-          return void out.push('return false;');
-        for (const name of required)
-          out.push(`if (${value}[${JSON.stringify(name)}] === undefined) return false;`);
-      }
-      for (const [name, child] of Object.entries(named)) {
-        const field = `v${names++}`;
-        out.push(`{ const ${field} = ${value}[${JSON.stringify(name)}]; if (${field} !== undefined) {`);
-        emit(child, field);
+      if (
+        required !== undefined &&
+        (!Array.isArray(required) || !required.every((name) => typeof name === 'string'))
+      )
+        return void out.push('return false;');
+      const mandatory = new Set<string>(required);
+      const names = [...new Set([...Object.keys(named), ...mandatory])];
+      // A name Object.prototype has would be read through the prototype when missing.
+      if (names.some((name) => name in Object.prototype)) return void out.push('return false;');
+      // Each property is read once; with additionalProperties false, the known ones found are counted, and the
+      // keys a for-in sees (its own, and any enumerable inherited one) must be exactly those.
+      const closed = additionalProperties === false;
+      const found = `n${counter++}`;
+      if (closed) out.push(`let ${found} = 0;`);
+      for (const name of names) {
+        const field = `v${counter++}`;
+        const child = Object.hasOwn(named, name) ? (named as Record<string, unknown>)[name] : undefined;
+        out.push(`{ const ${field} = ${value}[${JSON.stringify(name)}];`);
+        out.push(`if (${field} === undefined) { ${mandatory.has(name) ? 'return false;' : ''} } else {`);
+        // A required name that is no property is an additional one: left out of the count, it fails a closed object.
+        if (child !== undefined) {
+          if (closed) out.push(`${found}++;`);
+          emit(child, field);
+        }
         out.push('} }');
+      }
+      if (closed) {
+        const key = `k${counter++}`;
+        const keys = `n${counter++}`;
+        out.push(`let ${keys} = 0; for (const ${key} in ${value}) ${keys}++;`);
+        out.push(`if (${keys} !== ${found}) return false;`);
       }
     }
     if (items !== undefined) {
       if (type !== 'array') return void out.push('return false;');
-      const index = `i${names++}`;
-      const item = `v${names++}`;
+      const index = `i${counter++}`;
+      const item = `v${counter++}`;
       out.push(
         `for (let ${index} = 0; ${index} < ${value}.length; ${index}++) { const ${item} = ${value}[${index}];`,
       );
