@@ -4,7 +4,12 @@ import { jsonReportChunks } from '../report/jsonReport.js';
 import { textReport } from '../report/textReport.js';
 import { REFERENCE_SECRET_KEY, startReferenceServer } from '../server/referenceServer.js';
 import { STATEFUL_FAULTS } from '../server/statefulFaults.js';
-import { DEFAULT_TIMEOUT_MS, openTarget, type ReadOptions, type TargetItem } from '../targets/index.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  openTargetBatches,
+  type ReadOptions,
+  type TargetItem,
+} from '../targets/index.js';
 import { redact } from '../targets/secrets.js';
 import { firstUnsendable } from '../targets/urlTarget.js';
 import { loadConfig } from './config.js';
@@ -160,7 +165,8 @@ type Target = { spec: string; name: string; options: ReadOptions };
 
 /**
  * Feeds every item of every target to the run, until `signal` aborts: then reading stops (and open streams are
- * closed). Items go straight from the target to the run, so a line of a large NDJSON file costs no extra copy.
+ * closed). Items go straight from the target to the run, a batch at a time, so a line of a large NDJSON file costs
+ * no extra copy and no await.
  */
 async function readAll(
   targets: readonly Target[],
@@ -168,10 +174,12 @@ async function readAll(
   add: (item: TargetItem) => unknown,
 ): Promise<void> {
   for (const { spec, name, options } of targets) {
-    for await (const item of openTarget(spec, options)) {
+    for await (const batch of openTargetBatches(spec, options)) {
       if (signal.aborted) return;
-      item.target = name;
-      add(item);
+      for (const item of batch) {
+        item.target = name;
+        add(item);
+      }
     }
   }
 }

@@ -15,22 +15,22 @@ type Found = { path: string; error?: string };
 export async function* directoryTarget(
   dir: string,
   extensions: readonly string[],
-  openFile: (path: string) => AsyncIterable<TargetItem>,
-): AsyncGenerator<TargetItem> {
+  openFile: (path: string) => AsyncIterable<TargetItem[]>,
+): AsyncGenerator<TargetItem[]> {
   const found: Found[] = [];
   try {
     await walk(dir, extensions, found, new Set([await realpath(dir)]));
   } catch (error) {
-    yield { kind: 'error', source: dir, message: readErrorMessage(error) };
+    yield [{ kind: 'error', source: dir, message: readErrorMessage(error) }];
     return;
   }
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (found.length === 0) {
-    yield { kind: 'error', source: dir, message: `no ${extensions.join(', ')} files in this directory` };
+    yield [{ kind: 'error', source: dir, message: `no ${extensions.join(', ')} files in this directory` }];
   }
   for (const { path, error } of found) {
     if (error === undefined) yield* openFile(path);
-    else yield { kind: 'error', source: path, message: error };
+    else yield [{ kind: 'error', source: path, message: error }];
   }
 }
 

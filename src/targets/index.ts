@@ -16,30 +16,43 @@ const DOCUMENT_EXTENSIONS = ['.json', '.ndjson', '.har'];
 
 /** The documents of one target: an http(s) URL, a .json, .ndjson or .har file, a directory of them, or `-` (stdin). */
 export async function* openTarget(spec: string, options: ReadOptions): AsyncGenerator<TargetItem> {
+  for await (const batch of openTargetBatches(spec, options)) yield* batch;
+}
+
+/**
+ * The documents of one target in batches, for a reader of many (the CLI): an NDJSON file gives the lines of each
+ * chunk read at once, so a line costs no await; any other item comes alone.
+ */
+export async function* openTargetBatches(spec: string, options: ReadOptions): AsyncGenerator<TargetItem[]> {
   if (/^https?:\/\//i.test(spec)) {
-    yield* urlTarget(spec, options);
+    yield* alone(urlTarget(spec, options));
     return;
   }
   if (spec === '-') {
-    yield* fileTarget('-', options);
+    yield* alone(fileTarget('-', options));
     return;
   }
   let kind: Stats;
   try {
     kind = await stat(spec);
   } catch (error) {
-    yield { kind: 'error', source: spec, message: readErrorMessage(error) };
+    yield [{ kind: 'error', source: spec, message: readErrorMessage(error) }];
     return;
   }
   if (kind.isDirectory())
     yield* directoryTarget(spec, DOCUMENT_EXTENSIONS, (file) => openFile(file, options));
   else if (kind.isFile()) yield* openFile(spec, options);
-  else yield { kind: 'error', source: spec, message: notRegular(kind) };
+  else yield [{ kind: 'error', source: spec, message: notRegular(kind) }];
 }
 
 /** A file by its extension; anything but .ndjson and .har is read as one JSON document. */
-function openFile(path: string, options: ReadOptions): AsyncGenerator<TargetItem> {
+function openFile(path: string, options: ReadOptions): AsyncGenerator<TargetItem[]> {
   if (path.endsWith('.ndjson')) return ndjsonTarget(path, options);
-  if (path.endsWith('.har')) return harTarget(path, options);
-  return fileTarget(path, options);
+  if (path.endsWith('.har')) return alone(harTarget(path, options));
+  return alone(fileTarget(path, options));
+}
+
+/** Each item as a batch of its own. */
+async function* alone(items: AsyncIterable<TargetItem>): AsyncGenerator<TargetItem[]> {
+  for await (const item of items) yield [item];
 }

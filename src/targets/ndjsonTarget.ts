@@ -9,39 +9,45 @@ import type { ReadOptions, TargetItem } from './types.js';
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * One document per line of an NDJSON file, streamed: memory stays bounded by the size limit (a longer line is
- * dropped as it streams), a bad line is an error naming its line number, and the other lines are still read.
- * Blank lines are skipped. Each read waits at most `timeoutMs` for data.
+ * One document per line of an NDJSON file, streamed, in one batch per chunk read (so a line costs no await):
+ * memory stays bounded by the size limit (a longer line is dropped as it streams), a bad line is an error naming its
+ * line number, and the other lines are still read. Blank lines are skipped. Each read waits at most `timeoutMs`.
  */
 export async function* ndjsonTarget(
   path: string,
   { maxBytes, timeoutMs, signal }: ReadOptions,
-): AsyncGenerator<TargetItem> {
+): AsyncGenerator<TargetItem[]> {
   const splitter = new LineSplitter(maxBytes);
   let lineNumber = 0;
   try {
-    // Lines are split synchronously within each chunk: the only awaits are the chunks' and the consumer's.
     for await (const chunk of boundedChunks(createReadStream(path, { highWaterMark: CHUNK_BYTES }), {
       timeoutMs,
       signal,
     })) {
-      for (const line of splitter.push(chunk)) {
-        lineNumber = line.number;
-        const item = itemOf(path, line, maxBytes);
-        if (item !== undefined) yield item;
-      }
+      const lines = splitter.push(chunk);
+      if (lines.length > 0) lineNumber = (lines[lines.length - 1] as Line).number;
+      yield itemsOf(path, lines, maxBytes);
     }
-    for (const line of splitter.end()) {
-      const item = itemOf(path, line, maxBytes);
-      if (item !== undefined) yield item;
-    }
+    yield itemsOf(path, splitter.end(), maxBytes);
   } catch (error) {
-    yield {
-      kind: 'error',
-      source: lineNumber === 0 ? path : `${path}:${lineNumber + 1}`,
-      message: readErrorMessage(error),
-    };
+    yield [
+      {
+        kind: 'error',
+        source: lineNumber === 0 ? path : `${path}:${lineNumber + 1}`,
+        message: readErrorMessage(error),
+      },
+    ];
   }
+}
+
+/** The items of some lines: blank ones are left out. */
+function itemsOf(path: string, lines: readonly Line[], maxBytes: number): TargetItem[] {
+  const items: TargetItem[] = [];
+  for (const line of lines) {
+    const item = itemOf(path, line, maxBytes);
+    if (item !== undefined) items.push(item);
+  }
+  return items;
 }
 
 /** The document on a line, the error that stops it being one, or nothing for a blank line. */

@@ -9,7 +9,7 @@ async function read(text: string, maxBytes = 1 << 20): Promise<{ path: string; i
   const path = join(tempDir('ndjson'), 'log.ndjson');
   writeFileSync(path, text);
   const items: TargetItem[] = [];
-  for await (const item of ndjsonTarget(path, { maxBytes })) items.push(item);
+  for await (const batch of ndjsonTarget(path, { maxBytes })) items.push(...batch);
   return { path, items };
 }
 
@@ -42,7 +42,7 @@ test('a line over the size limit is refused by line number', async () => {
 
 test('a missing file is one error naming it', async () => {
   const items: TargetItem[] = [];
-  for await (const item of ndjsonTarget('/nonexistent/log.ndjson', { maxBytes: 100 })) items.push(item);
+  for await (const batch of ndjsonTarget('/nonexistent/log.ndjson', { maxBytes: 100 })) items.push(...batch);
   expect(items).toEqual([
     { kind: 'error', source: '/nonexistent/log.ndjson', message: 'no such file or directory' },
   ]);
@@ -60,9 +60,18 @@ test('a consumer that stops early closes the file', async () => {
   const path = join(tempDir('ndjson'), 'many.ndjson');
   writeFileSync(path, '{"n":1}\n'.repeat(100_000));
   const lines = ndjsonTarget(path, { maxBytes: 100 });
-  for await (const item of lines) {
-    expect(item.kind).toBe('document');
+  for await (const batch of lines) {
+    expect(batch[0]?.kind).toBe('document');
     break;
   }
   expect(await lines.next()).toEqual({ done: true, value: undefined });
+});
+
+test('the lines of one chunk read come as one batch, so a line costs no await of its own', async () => {
+  const path = join(tempDir('ndjson'), 'batch.ndjson');
+  writeFileSync(path, '{"n":1}\n'.repeat(1000));
+  const sizes: number[] = [];
+  for await (const batch of ndjsonTarget(path, { maxBytes: 100 })) sizes.push(batch.length);
+  // One read of 8,000 bytes, then the end of the file (no unfinished line: an empty batch).
+  expect(sizes).toEqual([1000, 0]);
 });
