@@ -61,11 +61,23 @@ export function interleaved(
   }
   for (let round = -1; round < rounds; round++) {
     for (const [name, run] of Object.entries(contenders)) {
+      // Each slice starts on a collected heap: a contender's garbage is not collected in another's time.
+      collectGarbage();
       const rate = slice(run, batches[name] as number, sliceMs);
       if (round >= 0) rates[name]?.push(rate);
     }
   }
   return rates;
+}
+
+/**
+ * A full garbage collection; `npm run bench` runs node with --expose-gc, and with --single-threaded, so that the
+ * process's CPU time is the measured thread's (no collector or compiler thread billed to a slice).
+ */
+function collectGarbage(): void {
+  const { gc } = globalThis as { gc?: () => void };
+  if (gc === undefined) throw new Error('run the benchmarks with node --expose-gc (npm run bench does)');
+  gc();
 }
 
 /** min/median/max of `a`'s rate over `b`'s, round by round. */
