@@ -1,5 +1,6 @@
 import { SUBJECT_KINDS, type SubjectKind } from '../documents/subjectKinds.js';
 import { embedsCreationTime } from '../invariants/ksuidIds.js';
+import { ksuidSeconds } from '../ksuid.js';
 import { type Certifier, compileCertifier } from '../schema/certifier.js';
 import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js';
 import { clientSchema, type SchemaObject } from '../schema/validator.js';
@@ -73,7 +74,7 @@ export function fastPathFor(
   const invariantsHold =
     SUBJECT_KINDS[kind].object === 'client'
       ? (value: unknown, now: number | undefined) => clientHolds(value as Client, rules, now)
-      : (value: unknown, now: number | undefined) => sessionHolds(value as Session, rules, now);
+      : (value: unknown, now: number | undefined) => sessionDocumentHolds(value as Session, rules, now);
   return (value, now) => {
     if (!schemaHolds(value)) return 'unproven';
     return invariantsHold(value, now) ? 'valid' : 'schema';
@@ -123,7 +124,7 @@ function clientHolds(client: Client, rules: Rules, now: number | undefined): boo
   if (signUp !== null && !prefixed(signUp, 'sua_')) return false;
   // timestamps-in-milliseconds, timestamps-ordered, ksuid-ids
   if (!inMilliseconds(created) || !inMilliseconds(updated) || created > updated) return false;
-  if (rules.ksuid && !embedsCreationTime(id, created)) return false;
+  if (rules.ksuid && !mintedAt(id, 'client_', created)) return false;
   // session-ids-match-sessions, -ordered and -unique: session_ids lists the ids of sessions, in order, each once.
   if (listed.length !== sessions.length) return false;
   const seen = sessions.length > PAIRWISE_LIMIT ? new Set<string>() : undefined;
@@ -137,7 +138,7 @@ function clientHolds(client: Client, rules: Rules, now: number | undefined): boo
       for (let before = 0; before < index; before++)
         if ((sessions[before] as Session).id === sessionId) return false;
     } else if (seen.size === seen.add(sessionId).size) return false;
-    // session-client-id-matches
+    // session-client-id-matches (so its prefix is the Client id's)
     if (session.client_id !== id) return false;
     if (sessionId === lastActive) lastActiveStatus = session.status;
     if (!sessionHolds(session, rules, now)) return false;
@@ -145,14 +146,19 @@ function clientHolds(client: Client, rules: Rules, now: number | undefined): boo
   return lastActiveStatus === 'active' || lastActiveStatus === 'pending';
 }
 
-/** Every per-session rule on a schema-valid Session. */
+/** Every per-session rule on a schema-valid Session document. */
+function sessionDocumentHolds(session: Session, rules: Rules, now: number | undefined): boolean {
+  return prefixed(session.client_id, 'client_') && sessionHolds(session, rules, now);
+}
+
+/** Every per-session rule on a schema-valid Session, but the prefix of its `client_id`, which the caller proves. */
 function sessionHolds(session: Session, rules: Rules, now: number | undefined): boolean {
-  const { id, client_id: clientId, user_id: userId, status, latest_activity: activity } = session;
+  const { id, user_id: userId, status, latest_activity: activity } = session;
   const { created_at: created, updated_at: updated, expire_at: expire, abandon_at: abandon } = session;
   const { last_active_at: lastActiveAt, last_active_organization_id: organization } = session;
   const { clockSkewMs } = rules;
   // id-prefixes
-  if (!prefixed(id, 'sess_') || !prefixed(clientId, 'client_') || !prefixed(userId, 'user_')) return false;
+  if (!prefixed(id, 'sess_') || !prefixed(userId, 'user_')) return false;
   if (typeof organization === 'string' && !prefixed(organization, 'org_')) return false;
   // latest-activity-object, and the prefix of its id
   if (activity !== undefined && activity !== null) {
@@ -170,7 +176,15 @@ function sessionHolds(session: Session, rules: Rules, now: number | undefined): 
     if ((status === 'active' || status === 'pending') && expire <= now) return false;
     if (status === 'expired' && expire > now + clockSkewMs) return false;
   }
-  return !rules.ksuid || embedsCreationTime(id, created);
+  return !rules.ksuid || mintedAt(id, 'sess_', created);
+}
+
+/**
+ * `ksuid-ids` on an id whose prefix is proven: read right after it when the KSUID follows that prefix directly (as
+ * it always does in a Clerk id), in general otherwise.
+ */
+function mintedAt(id: string, prefix: string, created: number): boolean {
+  return ksuidSeconds(id, prefix.length) === Math.floor(created / 1000) || embedsCreationTime(id, created);
 }
 
 /** As `id-prefixes` wants it: the prefix and something after it. */
