@@ -81,7 +81,8 @@ function buildClient({ shape, timing }: ClientDraft, c: ResolvedConstraints): Cl
   const createdAt = c.windowStart + scale(timing.created, firstSession - c.windowStart);
   const id = clerkId('client', createdAt, timing.id);
   for (const session of sessions) session.client_id = id;
-  const newestUpdate = Math.max(...sessions.map((session) => session.updated_at));
+  let newestUpdate = Number.NEGATIVE_INFINITY;
+  for (const session of sessions) newestUpdate = Math.max(newestUpdate, session.updated_at);
   const touched = timing.touchedMs > 0 ? Math.min(c.now, newestUpdate + timing.touchedMs) : undefined;
   const updatedAt =
     sessions.length > 0

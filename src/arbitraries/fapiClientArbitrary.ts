@@ -280,7 +280,8 @@ function buildClient(draft: ClientDraft, c: ResolvedConstraints, signInStatuses:
     .sort((a, b) => a.created_at - b.created_at);
   const firstSession = sessions[0]?.created_at ?? c.now;
   const createdAt = c.windowStart + scale(draft.timing.created, firstSession - c.windowStart);
-  const newestUpdate = Math.max(...sessions.map((session) => session.updated_at));
+  let newestUpdate = Number.NEGATIVE_INFINITY;
+  for (const session of sessions) newestUpdate = Math.max(newestUpdate, session.updated_at);
   let updatedAt =
     sessions.length > 0
       ? Math.max(createdAt, newestUpdate - draft.timing.quirkMs)

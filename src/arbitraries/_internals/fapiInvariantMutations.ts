@@ -109,7 +109,7 @@ export function fapiInvariantMutations(
       const latest = client.created_at - DEFAULT_CLOCK_SKEW_MS - 1;
       // Minted at its new time (KSUIDs count whole seconds since their epoch), so only the order is broken.
       session.created_at = latest - (k % Math.max(1, latest - KSUID_EPOCH_SECONDS * 1000 - 1000));
-      renameSession(client, session, clerkId('sess', session.created_at, [k, i, 0, 0], index));
+      renameSession(client, session, clerkId('sess', session.created_at, (k + i * 0x9e3779b9) >>> 0, index));
       return { value: client, path: `/sessions/${index}/created_at` };
     }),
     genericMutation<FapiClient, Draws & { signIn: Record<string, unknown> }>(
