@@ -61,7 +61,7 @@ export function interleaved(
   }
   for (let round = -1; round < rounds; round++) {
     for (const [name, run] of Object.entries(contenders)) {
-      // Each slice starts on a collected heap: a contender's garbage is not collected in another's time.
+      // Each slice starts on an empty young generation: a contender's garbage is not collected in another's time.
       collectGarbage();
       const rate = slice(run, batches[name] as number, sliceMs);
       if (round >= 0) rates[name]?.push(rate);
@@ -71,13 +71,14 @@ export function interleaved(
 }
 
 /**
- * A full garbage collection; `npm run bench` runs node with --expose-gc, and with --single-threaded, so that the
- * process's CPU time is the measured thread's (no collector or compiler thread billed to a slice).
+ * A young-generation collection (`npm run bench` runs node with --expose-gc): the short-lived garbage of the
+ * contender before is not collected in this one's time. (A full collection would also throw away compiled code and
+ * caches that the next slice then rebuilds.)
  */
 function collectGarbage(): void {
-  const { gc } = globalThis as { gc?: () => void };
+  const { gc } = globalThis as { gc?: (options: { type: 'minor' }) => void };
   if (gc === undefined) throw new Error('run the benchmarks with node --expose-gc (npm run bench does)');
-  gc();
+  gc({ type: 'minor' });
 }
 
 /** min/median/max of `a`'s rate over `b`'s, round by round. */
