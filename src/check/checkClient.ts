@@ -42,6 +42,8 @@ export function checkSession(value: unknown, options?: CheckOptions): CheckResul
 /** How many option sets keep their checker: a program uses a few; more are rebuilt, least recently used first. */
 const CACHED_CHECKERS = 16;
 const checkers = new Map<string, Checker>();
+/** The checker the last cached call got. */
+let last: { key: string; checker: Checker } | undefined;
 
 /**
  * The checker of these options, built once per option set so one-shot calls do not resolve settings each time.
@@ -52,20 +54,26 @@ export function cachedChecker(options: CheckOptions | undefined): Checker {
   validNow(options?.now);
   const key = cacheKey(options);
   if (key === undefined) return createChecker(withoutNow(options));
+  // The same options as the call before (the usual case) skip the lookup and the reordering.
+  if (last?.key === key) return last.checker;
   let checker = checkers.get(key);
   if (checker === undefined) {
     checker = createChecker(withoutNow(options));
     if (checkers.size >= CACHED_CHECKERS) checkers.delete(checkers.keys().next().value as string);
   } else checkers.delete(key);
   checkers.set(key, checker);
+  last = { key, checker };
   return checker;
 }
 
 function cacheKey(options: CheckOptions | undefined): string | undefined {
   if (options === undefined) return '';
   const { profile, rules, clockSkewMs, apiVersion } = options;
-  if (profile === undefined && rules === undefined && clockSkewMs === undefined && apiVersion === undefined)
-    return '';
+  if (rules === undefined && clockSkewMs === undefined && apiVersion === undefined) {
+    if (profile === undefined) return '';
+    // A profile alone, without building the general key (which starts with `"` or `null`).
+    if (typeof profile === 'string') return `profile:${profile}`;
+  }
   if (!optional(profile, 'string') || !optional(apiVersion, 'string') || !optional(clockSkewMs, 'number'))
     return undefined;
   let ruleKey = '';
