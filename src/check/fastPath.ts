@@ -119,9 +119,9 @@ function clientHolds(client: Client, rules: Rules, now: number | undefined): boo
   const { id, session_ids: listed, sessions, last_active_session_id: lastActive } = client;
   const { sign_in_id: signIn, sign_up_id: signUp, created_at: created, updated_at: updated } = client;
   // id-prefixes
-  if (!prefixed(id, 'client_')) return false;
-  if (signIn !== null && !prefixed(signIn, 'sia_')) return false;
-  if (signUp !== null && !prefixed(signUp, 'sua_')) return false;
+  if (!isClientId(id)) return false;
+  if (signIn !== null && !isSignInId(signIn)) return false;
+  if (signUp !== null && !isSignUpId(signUp)) return false;
   // timestamps-in-milliseconds, timestamps-ordered, ksuid-ids
   if (!inMilliseconds(created) || !inMilliseconds(updated) || created > updated) return false;
   if (rules.ksuid && !mintedAt(id, 'client_', created)) return false;
@@ -148,7 +148,7 @@ function clientHolds(client: Client, rules: Rules, now: number | undefined): boo
 
 /** Every per-session rule on a schema-valid Session document. */
 function sessionDocumentHolds(session: Session, rules: Rules, now: number | undefined): boolean {
-  return prefixed(session.client_id, 'client_') && sessionHolds(session, rules, now);
+  return isClientId(session.client_id) && sessionHolds(session, rules, now);
 }
 
 /** Every per-session rule on a schema-valid Session, but the prefix of its `client_id`, which the caller proves. */
@@ -158,11 +158,11 @@ function sessionHolds(session: Session, rules: Rules, now: number | undefined): 
   const { last_active_at: lastActiveAt, last_active_organization_id: organization } = session;
   const { clockSkewMs } = rules;
   // id-prefixes
-  if (!prefixed(id, 'sess_') || !prefixed(userId, 'user_')) return false;
-  if (typeof organization === 'string' && !prefixed(organization, 'org_')) return false;
+  if (!isSessionId(id) || !isUserId(userId)) return false;
+  if (typeof organization === 'string' && !isOrganizationId(organization)) return false;
   // latest-activity-object, and the prefix of its id
   if (activity !== undefined && activity !== null) {
-    if (activity.object !== 'session_activity' || !prefixed(activity.id, 'sess_activity_')) return false;
+    if (activity.object !== 'session_activity' || !isActivityId(activity.id)) return false;
   }
   // timestamps-in-milliseconds
   if (!inMilliseconds(created) || !inMilliseconds(updated) || !inMilliseconds(expire)) return false;
@@ -187,10 +187,26 @@ function mintedAt(id: string, prefix: string, created: number): boolean {
   return ksuidSeconds(id, prefix.length) === Math.floor(created / 1000) || embedsCreationTime(id, created);
 }
 
-/** As `id-prefixes` wants it: the prefix and something after it. */
-function prefixed(id: string, prefix: string): boolean {
-  return id.length > prefix.length && id.startsWith(prefix);
+/**
+ * As `id-prefixes` wants it: the prefix and something after it. Compared code by code from an array, which the
+ * compiler inlines, where a call of `startsWith` with a prefix it cannot see as a constant stays a call.
+ */
+function prefixTest(prefix: string): (id: string) => boolean {
+  const codes = Array.from(prefix, (char) => char.charCodeAt(0));
+  const length = codes.length;
+  return (id) => {
+    if (id.length <= length) return false;
+    for (let index = 0; index < length; index++) if (id.charCodeAt(index) !== codes[index]) return false;
+    return true;
+  };
 }
+const isClientId = prefixTest('client_');
+const isSignInId = prefixTest('sia_');
+const isSignUpId = prefixTest('sua_');
+const isSessionId = prefixTest('sess_');
+const isUserId = prefixTest('user_');
+const isOrganizationId = prefixTest('org_');
+const isActivityId = prefixTest('sess_activity_');
 
 function inMilliseconds(timestamp: number): boolean {
   return timestamp >= 1e12 && timestamp < 1e13;
