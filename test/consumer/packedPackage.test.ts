@@ -48,7 +48,7 @@ beforeAll(async () => {
       `fast-check@${dev['fast-check']}`,
       USERS_TYPESCRIPT,
       `@types/node@${dev['@types/node']}`,
-      `vitest@${dev.vitest}`,
+      // No vitest (35 MB, ~3 s of the install): the consumer imports only its types from /vitest, which need none.
     ],
     { cwd: project },
   );
@@ -79,6 +79,17 @@ test('the published manifest runs no install script (npm would warn every consum
   const lifecycle = ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare'];
   expect(Object.keys(installed.scripts ?? {}).filter((name) => lifecycle.includes(name))).toEqual([]);
   expect(installLog).not.toContain('clerk-client-conformance');
+});
+
+test('the peer ranges admit the fast-check and vitest majors this project develops and tests with', () => {
+  const { peerDependencies: peers, devDependencies: dev } = packageJson;
+  for (const name of ['fast-check', 'vitest'] as const) {
+    const major = /^\^(\d+)\./.exec(dev[name])?.[1];
+    expect(
+      peers[name].split('||').map((range) => range.trim()),
+      name,
+    ).toContainEqual(expect.stringMatching(new RegExp(`^\\^${major}\\.`)));
+  }
 });
 
 test('one fast-check instance: the consumer’s own serves the package (a peer dependency)', async () => {
