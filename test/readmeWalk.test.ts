@@ -84,9 +84,11 @@ describe.sequential('the README, in order', () => {
     const near = await sh(`${CLI} generate --count 1000 --near-valid --profile strict > broken.ndjson`);
     expect(near.code).toBe(0);
     expect(existsSync(join(project, 'broken.ndjson'))).toBe(true);
+    // The reader goes away after one line: generate stops quietly (exit 0 under pipefail, no EPIPE stack).
     const head = await sh(`${CLI} generate --count 100000 | head -1`);
     expect(head).toMatchObject({ code: 0, stderr: '' });
     expect(head.stdout.split('\n')).toHaveLength(2);
+    expect(JSON.parse(head.stdout).object).toBe('client');
   });
 
   test('serve prints a check command that passes against it, as printed', async () => {
