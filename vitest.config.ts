@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ProcessesFirst } from './test/processesFirst.sequencer.js';
 
 const TESTS = ['test/**/*.test.ts', 'suites/**/*.test.ts'];
 /** Files that need a process of their own: process.chdir() is not available in worker threads. */
@@ -14,6 +15,7 @@ export default defineConfig({
     // isolated, 100 s shared). No test relies on fresh module state; hooks live in setup files, which run per file.
     isolate: false,
     testTimeout: 60_000,
+    sequence: { sequencer: ProcessesFirst },
     // Worker threads cost less than child processes (measured: 91 s of CPU in forks, 77 s in threads).
     projects: [
       { extends: true, test: { name: 'threads', include: TESTS, exclude: NEEDS_PROCESS, pool: 'threads' } },
