@@ -12,7 +12,7 @@ export default defineConfig({
       'test/schema/**/*.test.ts',
       'test/documents/**/*.test.ts',
     ],
-    setupFiles: ['test/fastCheck.setup.ts'],
+    setupFiles: ['test/fastCheck.setup.ts', 'test/tempDir.setup.ts'],
     // One fixed seed instead of the global setup's random one: a mutant killed in one run is killed in every run.
     provide: { fcSeed: 20_261_126 },
     testTimeout: 60_000,

@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
@@ -13,6 +12,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-afterAll(() => {
+/** Removes every directory made so far; test/tempDir.setup.ts runs it after each test file. */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}

@@ -51,12 +51,19 @@ export class TargetHttp {
 
   /**
    * Sends one request. `reserve` requests are kept back for clean-up (the users still to delete), so a run never
-   * exceeds the cap; `cleanup` requests use that reserve and are not stopped by the signal.
+   * exceeds the cap; `cleanup` requests use that reserve and are not stopped by the signal. A `creates` request is
+   * not sent once the signal is aborted, but once sent it runs to its answer: that answer names what the clean-up
+   * must delete.
    */
   async send(
     method: string,
     path: string,
-    { body, reserve = 0, cleanup = false }: { body?: unknown; reserve?: number; cleanup?: boolean } = {},
+    {
+      body,
+      reserve = 0,
+      cleanup = false,
+      creates = false,
+    }: { body?: unknown; reserve?: number; cleanup?: boolean; creates?: boolean } = {},
   ): Promise<Exchange> {
     const { baseUrl, secretKey, headers, timeoutMs, maxRequests, signal } = this.#options;
     for (;;) {
@@ -74,9 +81,10 @@ export class TargetHttp {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: cleanup
-          ? AbortSignal.timeout(timeoutMs)
-          : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        signal:
+          cleanup || creates
+            ? AbortSignal.timeout(timeoutMs)
+            : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
       });
       let response: Response;
       let text: string;

@@ -52,6 +52,7 @@ export class RunContext {
     const exchange = await this.http.send(method, path, {
       ...(body === undefined ? {} : { body }),
       reserve: this.liveUsers.length + (creatingUser ? 1 : 0),
+      creates: creatingUser || (method === 'POST' && path === '/v1/sessions'),
     });
     this.steps.push({
       command: this.command,

@@ -165,9 +165,10 @@ describe('checkClient on random JSON', () => {
       created_at: fc.oneof(fc.integer(), fc.jsonValue()),
       updated_at: fc.oneof(fc.integer(), fc.jsonValue()),
     });
+    // Each run holds every field the rules read, each random: 300 runs give each field ~300 hostile values.
     fc.assert(
       fc.property(shaped, (value) => void checkClient(value, { profile: 'strict', now: T0 })),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
   });
 });

@@ -88,6 +88,16 @@ function recording(answer?: (request: Request, count: number) => Response | unde
   };
 }
 
+/** A user made outside the run, as `--user-id` lends one. */
+async function lentUser(server: ReferenceServer): Promise<string> {
+  const created = await fetch(`${server.url}/v1/users`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+    body: '{"external_id":"lent"}',
+  });
+  return ((await created.json()) as { id: string }).id;
+}
+
 describe('safety', () => {
   test('--max-requests is never exceeded, and the users are still deleted', async () => {
     const server = await embedded();
@@ -115,6 +125,38 @@ describe('safety', () => {
     expect(requests.filter((request) => request.startsWith('DELETE /v1/users/')).length).toBeGreaterThan(0);
     expect(server.store.userIds()).toEqual([]);
   });
+
+  // Regression: the answer of a create was cut by the signal, so the user it made was never deleted.
+  test.each([
+    ['POST /v1/users', {}],
+    ['POST /v1/sessions', { userIds: ['lent'] }],
+  ] as const)(
+    'a signal while %s is answered: what it created is still cleaned up',
+    async (creating, options) => {
+      const server = await embedded();
+      const lent = 'userIds' in options ? [await lentUser(server)] : undefined;
+      const interrupt = new AbortController();
+      const { fetch, requests } = recording(() => undefined);
+      const result = await against(server, {
+        seed: 4,
+        ...(lent === undefined ? {} : { userIds: lent }),
+        signal: interrupt.signal,
+        fetch: async (request) => {
+          const response = await fetch(request);
+          if (`${request.method} ${new URL(request.url).pathname}` === creating) interrupt.abort('SIGINT');
+          return response;
+        },
+      });
+      expect(result.error).toEqual({ kind: 'stopped', message: 'interrupted by SIGINT' });
+      expect(requests.filter((request) => request === creating)).toHaveLength(1);
+      expect(server.store.userIds()).toEqual(lent ?? []);
+      if (lent === undefined) expect(result.usersDeleted).toBe(1);
+      else
+        expect(server.store.sessions({ userId: lent[0] as string, status: 'active' }, Date.now())).toEqual(
+          [],
+        );
+    },
+  );
 
   test('a failed run deletes its users too, and a 5xx stops it as a target error', async () => {
     const server = await embedded();
@@ -152,12 +194,7 @@ describe('safety', () => {
 
   test('existing users (--user-id) are used, never deleted; their sessions are revoked at the end', async () => {
     const server = await embedded();
-    const created = await fetch(`${server.url}/v1/users`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
-      body: '{"external_id":"lent"}',
-    });
-    const { id } = (await created.json()) as { id: string };
+    const id = await lentUser(server);
     const result = await against(server, { seed: 6, runs: 5, userIds: [id] });
     expect(result.ok).toBe(true);
     expect(server.store.userIds()).toEqual([id]);

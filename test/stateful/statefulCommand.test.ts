@@ -46,13 +46,20 @@ test('a URL target: the faithful server passes (exit 0), and SIGINT stops the ru
     const io = captureIo({ CLERK_SECRET_KEY: server.secretKey });
     expect(await main(['stateful', server.url, '--seed', '3', '--runs', '5'], io)).toBe(0);
     expect(io.out()).toMatch(/^passed: 14 properties held over 5 sequence\(s\)/);
+    // SIGINT at a known step: while the server answers the run's third POST /v1/users.
     const interrupt = new AbortController();
-    setTimeout(() => interrupt.abort('SIGINT'), 30);
+    const createUser = server.store.createUser.bind(server.store);
+    let created = 0;
+    server.store.createUser = (...args) => {
+      if (++created === 3) interrupt.abort('SIGINT');
+      return createUser(...args);
+    };
     const stopped = captureIo({ CLERK_SECRET_KEY: server.secretKey });
     expect(
       await main(['stateful', server.url, '--seed', '3', '--runs', '1000'], stopped, interrupt.signal),
     ).toBe(130);
     expect(stopped.out()).toContain('stopped: interrupted by SIGINT');
+    expect(created).toBe(3);
     expect(server.store.userIds()).toEqual([]);
   } finally {
     await server.close();

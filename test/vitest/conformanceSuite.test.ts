@@ -9,12 +9,15 @@ import { tempDir } from '../tempDir.js';
 
 type Outcome = { title: string; fullName: string; status: string };
 
+const VITEST = new URL('../../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
+
 /** Runs suites/conformance against a target and returns vitest's exit code and per-test outcomes. */
 async function suite(target: string): Promise<{ exit: number; results: Outcome[] }> {
   const report = join(tempDir('suite'), 'report.json');
+  // vitest's own bin, as `npm test` runs it (npx would add an npm start-up).
   const exit = await promisify(execFile)(
-    'npx',
-    ['vitest', 'run', 'suites/conformance', '--reporter=json', `--outputFile=${report}`],
+    process.execPath,
+    [VITEST, 'run', 'suites/conformance', '--reporter=json', `--outputFile=${report}`],
     { env: { ...process.env, CONFORMANCE_TARGET: target } },
   ).then(
     () => 0,

@@ -1,20 +1,34 @@
 /** Compiles the definitions of derived documents the way the project does: Ajv 2020-12, strict, all errors. */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { DerivedDocument } from '../../../src/schema/derived/index.js';
+import {
+  API_VERSIONS,
+  type DerivedDocument,
+  derivedDocument,
+  webhookDocument,
+} from '../../../src/schema/derived/index.js';
 
-const addFormats = addFormatsModule.default;
+/** Every derived document: each Backend and Frontend API version, and the webhooks. */
+export const ALL_DERIVED: readonly DerivedDocument[] = [
+  ...(['bapi', 'fapi'] as const).flatMap((surface) =>
+    API_VERSIONS.map((version) => derivedDocument(surface, version)),
+  ),
+  webhookDocument,
+];
 
-/** A strict Ajv that holds `documents`, each compiled lazily by `$defs` name. */
-export function derivedAjv(
-  documents: readonly DerivedDocument[],
-): (document: DerivedDocument, name: string) => ValidateFunction {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  addFormats(ajv);
-  for (const document of documents) ajv.addSchema(document);
-  return (document, name) => {
-    const validate = ajv.getSchema(`${String(document.$id)}#/$defs/${encodeURIComponent(name)}`);
-    if (validate === undefined) throw new Error(`no $defs/${name} in ${String(document.$id)}`);
-    return validate;
-  };
+let ajv: Ajv2020 | undefined;
+
+/**
+ * The validator of one `$defs` definition of a derived document, compiled once for the whole run: one strict Ajv
+ * holds every derived document (each stands alone by its `$id`), and the test files share it.
+ */
+export function compileDerived(document: DerivedDocument, name: string): ValidateFunction {
+  if (ajv === undefined) {
+    ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormatsModule.default(ajv);
+    for (const each of ALL_DERIVED) ajv.addSchema(each);
+  }
+  const validate = ajv.getSchema(`${String(document.$id)}#/$defs/${encodeURIComponent(name)}`);
+  if (validate === undefined) throw new Error(`no $defs/${name} in ${String(document.$id)}`);
+  return validate;
 }
