@@ -6,7 +6,7 @@ import {
 } from '../documents/subjectKinds.js';
 import { subjectsOf } from '../documents/subjectsOf.js';
 import { isObject } from '../jsonValue.js';
-import type { TargetError, TargetItem } from '../targets/types.js';
+import { itemSource, type TargetError, type TargetItem } from '../targets/types.js';
 import type { BaselineOutcome } from './baseline.js';
 import { createChecker } from './checkClient.js';
 import { type Excerpt, excerptAt } from './excerpt.js';
@@ -140,7 +140,8 @@ export function startRun(options: RunOptions = {}): Run {
   const byTarget = new Map<string, TargetSummary>();
   const add = (item: TargetItem): SourcedViolation[] => {
     const found: SourcedViolation[] = [];
-    if (options.shard !== undefined && !inShard(item.source, options.shard)) return found;
+    if (options.shard !== undefined && !inShard(itemSource(item), options.shard)) return found;
+    // The lines of an NDJSON file are one target: the file.
     const name = item.target ?? item.source;
     let target = byTarget.get(name);
     if (target === undefined) {
@@ -149,12 +150,12 @@ export function startRun(options: RunOptions = {}): Run {
       result.targets.push(target);
     }
     last = spend(target, last);
-    const tag = item.target === undefined ? {} : { target: item.target };
+    const tag = item.target === undefined && !('line' in item) ? {} : { target: name };
     if (item.kind === 'error') {
       const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
       addError(
         result,
-        { kind: 'error', source: item.source, message: item.message, ...tag, ...reproduce },
+        { kind: 'error', source: itemSource(item), message: item.message, ...tag, ...reproduce },
         maxErrors,
       );
     }
@@ -166,22 +167,31 @@ export function startRun(options: RunOptions = {}): Run {
     const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
     const contents = subjectsOf(item.value, options.kind);
     if ('error' in contents) {
-      addError(result, { kind: 'error', source: item.source, message: contents.error, ...tag }, maxErrors);
+      addError(
+        result,
+        { kind: 'error', source: itemSource(item), message: contents.error, ...tag },
+        maxErrors,
+      );
       return found;
     }
     // A document that holds no Client or Session (another webhook event, an envelope of neither) is counted, not
     // lost; an empty list is an answer with nothing in it.
     if (contents.subjects.length === 0 && !isList(item.value)) result.skipped += 1;
+    // Named only when a violation needs it: most documents have none.
+    let document: string | undefined;
     for (const { kind, at, value } of contents.subjects) {
       const count = SUBJECT_KINDS[kind].count;
       result[count] += 1;
       target[count] += 1;
-      const source = at === '' ? item.source : `${item.source}#${at}`;
-      for (const violation of check(kind, value, item.observedAt, item.apiVersion).violations) {
+      const { violations } = check(kind, value, item.observedAt, item.apiVersion);
+      if (violations.length === 0) continue;
+      document ??= itemSource(item);
+      const source = at === '' ? document : `${document}#${at}`;
+      for (const violation of violations) {
         const sourced: SourcedViolation = {
           source,
           kind,
-          document: item.source,
+          document,
           ...violation,
           ...tag,
           ...reproduce,

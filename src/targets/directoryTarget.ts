@@ -15,8 +15,8 @@ type Found = { path: string; error?: string };
 export async function* directoryTarget(
   dir: string,
   extensions: readonly string[],
-  openFile: (path: string) => AsyncIterable<TargetItem[]>,
-): AsyncGenerator<TargetItem[]> {
+  openFile: (path: string) => AsyncIterable<Iterable<TargetItem>>,
+): AsyncGenerator<Iterable<TargetItem>> {
   const found: Found[] = [];
   try {
     await walk(dir, extensions, found, new Set([await realpath(dir)]));

@@ -21,9 +21,13 @@ export async function* openTarget(spec: string, options: ReadOptions): AsyncGene
 
 /**
  * The documents of one target in batches, for a reader of many (the CLI): an NDJSON file gives the lines of each
- * chunk read at once, so a line costs no await; any other item comes alone.
+ * chunk read at once, so a line costs no await; any other item comes alone. A batch is read once, in order, before
+ * the next is asked for (an NDJSON batch parses each line as it is reached).
  */
-export async function* openTargetBatches(spec: string, options: ReadOptions): AsyncGenerator<TargetItem[]> {
+export async function* openTargetBatches(
+  spec: string,
+  options: ReadOptions,
+): AsyncGenerator<Iterable<TargetItem>> {
   if (/^https?:\/\//i.test(spec)) {
     yield* alone(urlTarget(spec, options));
     return;
@@ -46,7 +50,7 @@ export async function* openTargetBatches(spec: string, options: ReadOptions): As
 }
 
 /** A file by its extension; anything but .ndjson and .har is read as one JSON document. */
-function openFile(path: string, options: ReadOptions): AsyncGenerator<TargetItem[]> {
+function openFile(path: string, options: ReadOptions): AsyncGenerator<Iterable<TargetItem>> {
   if (path.endsWith('.ndjson')) return ndjsonTarget(path, options);
   if (path.endsWith('.har')) return alone(harTarget(path, options));
   return alone(fileTarget(path, options));

@@ -7,7 +7,8 @@ const NOTHING = Buffer.alloc(0);
 /**
  * Splits a byte stream into lines (LF or CRLF) as its chunks arrive, keeping at most `maxBytes` of an unfinished
  * line: a longer line is dropped as it streams and reported by number, so one runaway line never buffers whole.
- * A line inside one chunk is decoded from it directly, without a copy.
+ * A line inside one chunk is decoded from it directly, without a copy, and only when it is reached: the text of a
+ * whole chunk is never alive at once.
  */
 export class LineSplitter {
   private pending: Buffer[] = [];
@@ -17,46 +18,78 @@ export class LineSplitter {
 
   constructor(private readonly maxBytes: number) {}
 
+  /** How many lines the chunks so far have ended. */
+  get lines(): number {
+    return this.number;
+  }
+
   /** The lines that `chunk` ends, in order; the rest of it waits for the next chunk. */
-  push(chunk: Buffer): Line[] {
-    const lines: Line[] = [];
-    let start = 0;
-    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
-      lines.push(this.line(chunk, start, end));
-      start = end + 1;
+  push(chunk: Buffer): Iterable<Line> {
+    const ends: number[] = [];
+    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, end + 1)) ends.push(end);
+    if (ends.length === 0) {
+      this.keep(chunk, 0);
+      return [];
     }
-    if (this.tooLong || start === chunk.length) return lines;
+    // The first line may have begun in earlier chunks: it is finished now, while they are kept.
+    const first = this.line(chunk, ends[0] as number);
+    this.number += ends.length - 1;
+    this.keep(chunk, (ends[ends.length - 1] as number) + 1);
+    return linesOf(chunk, ends, first, this.maxBytes);
+  }
+
+  /** The last line, when the stream does not end with a newline. */
+  end(): Line[] {
+    return this.pendingBytes > 0 || this.tooLong ? [this.line(NOTHING, 0)] : [];
+  }
+
+  /** Keeps `chunk` from `start` as the beginning of the next line, unless that line is already past the limit. */
+  private keep(chunk: Buffer, start: number): void {
+    if (this.tooLong || start === chunk.length) return;
     this.pendingBytes += chunk.length - start;
     if (this.pendingBytes > this.maxBytes + 1) {
       // Past the limit (a CR may still follow): drop what is kept and skip to the end of the line.
       this.tooLong = true;
       this.pending = [];
     } else this.pending.push(chunk.subarray(start));
-    return lines;
   }
 
-  /** The last line, when the stream does not end with a newline. */
-  end(): Line[] {
-    return this.pendingBytes > 0 || this.tooLong ? [this.line(NOTHING, 0, 0)] : [];
-  }
-
-  private line(chunk: Buffer, start: number, end: number): Line {
+  /** Ends the line that the kept bytes begin and `chunk` finishes at `end`. */
+  private line(chunk: Buffer, end: number): Line {
     this.number += 1;
-    const number = this.number;
-    const size = this.pendingBytes + end - start;
-    let line: Line = { number, tooLong: true };
-    // maxBytes + 1 leaves room for the CR of a CRLF, which is not part of the line.
-    if (!this.tooLong && size <= this.maxBytes + 1) {
-      const text =
-        this.pending.length === 0
-          ? chunk.toString('utf8', start, end)
-          : Buffer.concat([...this.pending, chunk.subarray(start, end)]).toString('utf8');
-      const crlf = text.charCodeAt(text.length - 1) === 0x0d;
-      if (size - (crlf ? 1 : 0) <= this.maxBytes) line = { number, text: crlf ? text.slice(0, -1) : text };
-    }
+    const { number, maxBytes, pending } = this;
+    const size = this.pendingBytes + end;
+    const line: Line =
+      this.tooLong || size > maxBytes + 1
+        ? { number, tooLong: true }
+        : pending.length === 0
+          ? lineOf(chunk, 0, end, number, maxBytes)
+          : lineOf(Buffer.concat([...pending, chunk.subarray(0, end)]), 0, size, number, maxBytes);
     this.pending = [];
     this.pendingBytes = 0;
     this.tooLong = false;
     return line;
   }
+}
+
+/** The lines of `chunk` after `first`, each ending at the next of `ends`, decoded one at a time. */
+function* linesOf(chunk: Buffer, ends: readonly number[], first: Line, maxBytes: number): Generator<Line> {
+  yield first;
+  for (let index = 1; index < ends.length; index++)
+    yield lineOf(
+      chunk,
+      (ends[index - 1] as number) + 1,
+      ends[index] as number,
+      first.number + index,
+      maxBytes,
+    );
+}
+
+/** The line in `bytes` from `start` to `end`, without the CR of a CRLF; too long past `maxBytes`. */
+function lineOf(bytes: Buffer, start: number, end: number, number: number, maxBytes: number): Line {
+  // maxBytes + 1 leaves room for the CR of a CRLF, which is not part of the line.
+  if (end - start > maxBytes + 1) return { number, tooLong: true };
+  const crlf = end > start && bytes[end - 1] === 0x0d;
+  if (end - start - (crlf ? 1 : 0) > maxBytes) return { number, tooLong: true };
+  return { number, text: bytes.toString('utf8', start, crlf ? end - 1 : end) };
 }

@@ -1,7 +1,9 @@
-/** A JSON document read from a target, named by where it came from (`list.json`, `log.ndjson:12`, a URL). */
+/** A JSON document read from a target, named by where it came from (`list.json`, a URL, line 12 of `log.ndjson`). */
 export type TargetDocument = {
   kind: 'document';
   source: string;
+  /** On an NDJSON file, the line the document is on (from 1), and `source` is the file: see {@link itemSource}. */
+  line?: number;
   value: unknown;
   /** When the response was observed (ms since the epoch), when the target knows: a fetch, a HAR entry. */
   observedAt?: number;
@@ -15,10 +17,20 @@ export type TargetDocument = {
 export type TargetError = {
   kind: 'error';
   source: string;
+  /** On an NDJSON file, the line that could not be read (from 1), and `source` is the file. */
+  line?: number;
   message: string;
   /** For a URL, a command that repeats the failing request (`curl …`), secrets replaced by placeholders. */
   reproduce?: string;
 };
+
+/**
+ * The name of the document an item is: its source, with the line on an NDJSON file (`log.ndjson:12`). Targets
+ * leave it to be built here, only for the documents a report names: a line costs no string of its own.
+ */
+export function itemSource({ source, line }: { source: string; line?: number }): string {
+  return line === undefined ? source : `${source}:${line}`;
+}
 
 /** Something the target passed over on purpose (a HAR entry that is no Client response), counted in the report. */
 export type TargetSkip = { kind: 'skipped'; source: string; reason: string };

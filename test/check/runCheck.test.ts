@@ -107,6 +107,25 @@ describe('runCheck', () => {
     expect(violation).not.toHaveProperty('reproduce');
   });
 
+  test('the lines of an NDJSON file are named by file and line, and are one target: the file', async () => {
+    const result = await run([
+      document('log.ndjson', client(1), { line: 1 }),
+      document('log.ndjson', [client(0), brokenClient()], { line: 2 }),
+      { kind: 'error', source: 'log.ndjson', line: 3, message: 'invalid JSON' },
+    ]);
+    expect(result.violations[0]).toMatchObject({
+      source: 'log.ndjson:2#/1',
+      document: 'log.ndjson:2',
+      target: 'log.ndjson',
+    });
+    expect(result.errors).toEqual([
+      { kind: 'error', source: 'log.ndjson:3', message: 'invalid JSON', target: 'log.ndjson' },
+    ]);
+    expect(result.targets.map(({ name, documents }) => ({ name, documents }))).toEqual([
+      { name: 'log.ndjson', documents: 2 },
+    ]);
+  });
+
   test('failOn warning fails on warnings too; only warnings pass the default', async () => {
     const warned = copy(client(1));
     if (warned.sessions[0]) warned.sessions[0].user_id = 'usr_1';
@@ -194,6 +213,19 @@ describe('runCheck', () => {
     const mine = sources.filter((source) => inShard(source, shard));
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.length).toBeLessThan(sources.length);
+    expect(result.documents).toBe(mine.length);
+  });
+
+  test('shards the lines of an NDJSON file by file and line, as a document is named', async () => {
+    const shard = { index: 1, count: 2 };
+    const lines = Array.from({ length: 12 }, (_, index) => index + 1);
+    const result = await run(
+      lines.map((line) => document('log.ndjson', client(0), { line })),
+      { shard },
+    );
+    const mine = lines.filter((line) => inShard(`log.ndjson:${line}`, shard));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(lines.length);
     expect(result.documents).toBe(mine.length);
   });
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { ndjsonTarget } from '../../src/targets/ndjsonTarget.js';
 import type { TargetItem } from '../../src/targets/types.js';
 import { tempDir } from '../tempDir.js';
@@ -13,21 +13,21 @@ async function read(text: string, maxBytes = 1 << 20): Promise<{ path: string; i
   return { path, items };
 }
 
-test('yields one document per line, named by its line number; blank lines are skipped', async () => {
+test('yields one document per line, with the file and its line number; blank lines are skipped', async () => {
   const { path, items } = await read('{"n":1}\n\n{"n":2}\r\n[{"n":3}]\n');
   expect(items).toEqual([
-    { kind: 'document', source: `${path}:1`, value: { n: 1 } },
-    { kind: 'document', source: `${path}:3`, value: { n: 2 } },
-    { kind: 'document', source: `${path}:4`, value: [{ n: 3 }] },
+    { kind: 'document', source: path, line: 1, value: { n: 1 } },
+    { kind: 'document', source: path, line: 3, value: { n: 2 } },
+    { kind: 'document', source: path, line: 4, value: [{ n: 3 }] },
   ]);
 });
 
 test('a bad line is an error with its line and column, and the other lines are still read', async () => {
   const { path, items } = await read('{"n":1}\n{"n": tru}\n{"n":3}');
   expect(items).toEqual([
-    { kind: 'document', source: `${path}:1`, value: { n: 1 } },
-    { kind: 'error', source: `${path}:2`, message: 'invalid JSON: invalid symbol at column 7' },
-    { kind: 'document', source: `${path}:3`, value: { n: 3 } },
+    { kind: 'document', source: path, line: 1, value: { n: 1 } },
+    { kind: 'error', source: path, line: 2, message: 'invalid JSON: invalid symbol at column 7' },
+    { kind: 'document', source: path, line: 3, value: { n: 3 } },
   ]);
 });
 
@@ -35,7 +35,7 @@ test('a line over the size limit is refused by line number', async () => {
   const { path, items } = await read(`{"n":1}\n{"pad":"${'x'.repeat(200)}"}\n`, 100);
   expect(items[1]).toEqual({
     kind: 'error',
-    source: `${path}:2`,
+    source: path, line: 2,
     message: 'line larger than the size limit of 100 bytes',
   });
 });
@@ -51,8 +51,8 @@ test('a missing file is one error naming it', async () => {
 test('whitespace around a document is no error; a line of spaces (or a lone BOM) is blank; a BOM starts a document', async () => {
   const { path, items } = await read('  {"n":1} \n \t \n\uFEFF{"n":2}\n\uFEFF\n');
   expect(items).toEqual([
-    { kind: 'document', source: `${path}:1`, value: { n: 1 } },
-    { kind: 'document', source: `${path}:3`, value: { n: 2 } },
+    { kind: 'document', source: path, line: 1, value: { n: 1 } },
+    { kind: 'document', source: path, line: 3, value: { n: 2 } },
   ]);
 });
 
@@ -61,7 +61,7 @@ test('a consumer that stops early closes the file', async () => {
   writeFileSync(path, '{"n":1}\n'.repeat(100_000));
   const lines = ndjsonTarget(path, { maxBytes: 100 });
   for await (const batch of lines) {
-    expect(batch[0]?.kind).toBe('document');
+    expect([...batch][0]?.kind).toBe('document');
     break;
   }
   expect(await lines.next()).toEqual({ done: true, value: undefined });
@@ -71,7 +71,24 @@ test('the lines of one chunk read come as one batch, so a line costs no await of
   const path = join(tempDir('ndjson'), 'batch.ndjson');
   writeFileSync(path, '{"n":1}\n'.repeat(1000));
   const sizes: number[] = [];
-  for await (const batch of ndjsonTarget(path, { maxBytes: 100 })) sizes.push(batch.length);
+  for await (const batch of ndjsonTarget(path, { maxBytes: 100 })) sizes.push([...batch].length);
   // One read of 8,000 bytes, then the end of the file (no unfinished line: an empty batch).
   expect(sizes).toEqual([1000, 0]);
+});
+
+test('a line of a batch is parsed when its turn comes, so one parsed document is alive at a time', async () => {
+  const path = join(tempDir('ndjson'), 'lazy.ndjson');
+  writeFileSync(path, '{"n":1}\n'.repeat(1000));
+  const parse = vi.spyOn(JSON, 'parse');
+  try {
+    for await (const batch of ndjsonTarget(path, { maxBytes: 100 })) {
+      const items = batch[Symbol.iterator]();
+      parse.mockClear();
+      expect(items.next().value).toMatchObject({ kind: 'document', value: { n: 1 } });
+      expect(parse).toHaveBeenCalledTimes(1);
+      break;
+    }
+  } finally {
+    parse.mockRestore();
+  }
 });
