@@ -13,8 +13,8 @@ export const KSUID_LENGTH = 27;
 const LIMBS = 10;
 /** Two base62 digits: a limb times it plus a carry stays below 2^28. */
 const PAIR = 62 * 62;
-/** The digit of each ASCII code, -1 for a code that is not base62. */
-const DIGIT = new Int8Array(128).fill(-1);
+/** The digit of every UTF-16 code unit, -1 where it is not base62: a lookup needs no range check. */
+const DIGIT = new Int8Array(0x10000).fill(-1);
 for (let digit = 0; digit < BASE62.length; digit++) DIGIT[BASE62.charCodeAt(digit)] = digit;
 const CHAR_CODE = Array.from(BASE62, (char) => char.charCodeAt(0));
 
@@ -94,8 +94,7 @@ function exactSeconds(text: string, start: number): number | undefined {
 }
 
 function digitAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  return code < 128 ? (DIGIT[code] as number) : -1;
+  return DIGIT[text.charCodeAt(index)] as number;
 }
 
 /**
