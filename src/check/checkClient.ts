@@ -143,16 +143,16 @@ export function createChecker(options: CheckOptions = {}, internal: { fastPath?:
     const severity = settings.get(invariant.id);
     return severity === undefined || severity === 'off' ? [] : [{ invariant, severity }];
   });
-  const runs = new Map<SubjectKind, KindRun>();
+  const runs: Partial<Record<SubjectKind, KindRun>> = {};
   const runOf = (kind: SubjectKind): KindRun => {
-    let run = runs.get(kind);
+    let run = runs[kind];
     if (run === undefined) {
       const rules = rulesFor(kind, active);
       const ruleIds = rules.map(({ id }) => id);
       const fastPath =
         internal.fastPath === false ? undefined : fastPathFor(kind, LATEST_API_VERSION, ruleIds, clockSkewMs);
       run = { rules, fastPath };
-      runs.set(kind, run);
+      runs[kind] = run;
     }
     return run;
   };
