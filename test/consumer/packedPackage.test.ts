@@ -5,7 +5,7 @@
  * consumer's TypeScript 5 from the registry the first time: the project itself builds with TypeScript 7).
  */
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -127,6 +127,25 @@ test('the installed bin checks a file, and a document on stdin (-)', async () =>
   );
   expect(failure?.code).toBe(1);
   expect(failure?.stdout).toContain('-  /last_active_session_id  must be the id of one of sessions');
+});
+
+test('the installed bin reads clerk-conformance.config.json from its working directory', async () => {
+  const ci = join(project, 'ci');
+  mkdirSync(ci);
+  const target = new URL('../../examples/broken/frontend-api-field.json', import.meta.url).pathname;
+  writeFileSync(
+    join(ci, 'clerk-conformance.config.json'),
+    JSON.stringify({
+      targets: [target],
+      rules: { 'schema/additionalProperties': 'warning' },
+      format: 'json',
+    }),
+  );
+  const { stdout } = await run(bin, ['check'], { cwd: ci });
+  expect(JSON.parse(stdout).violations[0]).toMatchObject({
+    rule: 'schema/additionalProperties',
+    severity: 'warning',
+  });
 });
 
 test('the installed bin exits 130 on SIGINT while a read is stalled', { timeout: 20_000 }, async () => {
