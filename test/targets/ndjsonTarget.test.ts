@@ -35,7 +35,8 @@ test('a line over the size limit is refused by line number', async () => {
   const { path, items } = await read(`{"n":1}\n{"pad":"${'x'.repeat(200)}"}\n`, 100);
   expect(items[1]).toEqual({
     kind: 'error',
-    source: path, line: 2,
+    source: path,
+    line: 2,
     message: 'line larger than the size limit of 100 bytes',
   });
 });
