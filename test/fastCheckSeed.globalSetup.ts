@@ -10,11 +10,7 @@ export default function setup(project: TestProject) {
     throw new Error(`FC_SEED must be an integer, got ${fromEnv}`);
   const seed =
     fromEnv !== undefined ? Number(fromEnv) : process.env.CI ? CI_SEED : (Math.random() * 2 ** 31) | 0;
-  if (fromEnv === undefined) {
-    console.info(`fast-check seed ${seed} (replay with FC_SEED=${seed} npm test)`);
-    // This setup runs once per vitest project, each time freshly loaded: the next project reads this seed back.
-    process.env.FC_SEED = String(seed);
-  }
+  if (fromEnv === undefined) console.info(`fast-check seed ${seed} (replay with FC_SEED=${seed} npm test)`);
   project.provide('fcSeed', seed);
 }
 

@@ -1,4 +1,4 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { SUBJECT_KIND_NAMES } from '../documents/subjectKinds.js';
 import { readErrorMessage } from '../targets/readCapped.js';
 import { readRegularFile } from '../targets/regularFile.js';
@@ -41,7 +41,10 @@ const CONFIG_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv2020({ strict: true, allErrors: true }).compile(CONFIG_SCHEMA);
+let compiled: ValidateFunction | undefined;
+/** Compiled when a config file is read: most runs have none, and a new Ajv costs ~0.1 s (its meta-schema). */
+const configValidator = () =>
+  (compiled ??= new Ajv2020({ strict: true, allErrors: true }).compile(CONFIG_SCHEMA));
 
 /** The config file's settings in the shape of `check`'s parsed flags, so flags can simply override them. */
 export type ConfigValues = { positionals: string[]; values: Record<string, string | boolean | string[]> };
@@ -66,6 +69,7 @@ export async function loadConfig(path: string | undefined): Promise<ConfigValues
   } catch (error) {
     throw new UsageError(`${file}: not JSON: ${(error as Error).message}`);
   }
+  const validate = configValidator();
   if (!validate(config)) {
     const [first] = validate.errors ?? [];
     const key =

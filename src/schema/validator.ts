@@ -23,34 +23,47 @@ const INT64_BOUND = 2 ** 63;
 // ajv-formats is CommonJS: under NodeNext its default export arrives as `module.default`.
 const addFormats = addFormatsModule.default;
 
-// Ajv honours OpenAPI's `nullable: true` natively, which is what the seed means by it.
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
-// ajv-formats takes any integer as int64; 18446744073709551615 (an unsigned -1) is none: JSON numbers past 2^63 are.
-ajv.addFormat('int64', {
-  type: 'number',
-  validate: (value: number) => Number.isInteger(value) && Math.abs(value) <= INT64_BOUND,
-});
-ajv.addSchema(schemaJson);
+let shared: Ajv2020 | undefined;
+
+/**
+ * The project's one Ajv, made on first use: a run whose documents the fast path certifies never needs it, and
+ * checking the seed against Ajv's meta-schema costs each process ~0.1 s of start-up.
+ */
+function ajv(): Ajv2020 {
+  if (shared === undefined) {
+    // Ajv honours OpenAPI's `nullable: true` natively, which is what the seed means by it.
+    shared = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(shared);
+    // ajv-formats takes any integer as int64; 18446744073709551615 (an unsigned -1) is none: JSON numbers past
+    // 2^63 are.
+    shared.addFormat('int64', {
+      type: 'number',
+      validate: (value: number) => Number.isInteger(value) && Math.abs(value) <= INT64_BOUND,
+    });
+    shared.addSchema(schemaJson);
+  }
+  return shared;
+}
 
 /** The seed's `$id`: `${SEED_ID}#/properties/sessions/items` is its Session. */
 export const SEED_ID = schemaJson.$id;
 
 /** Registers a schema document with an `$id` so that references into it (`<id>#/$defs/Client`) compile. */
 export function addSchemaDocument(document: SchemaObject): void {
-  if (ajv.getSchema(String(document.$id)) === undefined) ajv.addSchema(document);
+  if (ajv().getSchema(String(document.$id)) === undefined) ajv().addSchema(document);
 }
 
 /** A validator for a schema (or `{ $ref }` into a registered document), compiled once by Ajv. */
 export function compileValidator(schema: SchemaObject): SchemaValidator {
-  const validate = ajv.compile(schema);
+  const validate = ajv().compile(schema);
   return (value) => (validate(value) ? [] : violationsOf(validate, value));
 }
 
-const validateSeed = ajv.compile({ $ref: SEED_ID });
+let validateSeed: ValidateFunction | undefined;
 
 /** Validates `value` against the seed schema (a Backend API Client of the latest API version). */
 export function schemaViolations(value: unknown): Violation[] {
+  validateSeed ??= ajv().compile({ $ref: SEED_ID });
   return validateSeed(value) ? [] : violationsOf(validateSeed, value);
 }
 

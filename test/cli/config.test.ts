@@ -1,38 +1,47 @@
+/**
+ * The config file's keys and errors, through `--config`: worker threads cannot change directory. Finding
+ * `clerk-conformance.config.json` in the working directory is tested on the installed bin, in
+ * test/consumer/packedPackage.test.ts.
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
+import { CONFIG_FILE } from '../../src/cli/config.js';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../cliIo.js';
 import { tempDir } from '../tempDir.js';
 
 const examples = join(process.cwd(), 'examples');
 let dir: string;
-const cwd = process.cwd();
 beforeEach(() => {
   dir = tempDir('config');
-  process.chdir(dir);
 });
-afterEach(() => process.chdir(cwd));
 
-function config(value: unknown): void {
-  writeFileSync(join(dir, 'clerk-conformance.config.json'), JSON.stringify(value));
+/** Writes a config file under the name `check` looks for, and returns its path. */
+function config(value: unknown): string {
+  const path = join(dir, CONFIG_FILE);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
 }
 
-test('the config file in the working directory sets targets, rules and the format; flags win', async () => {
-  config({
+test('the config file sets targets, rules and the format; flags win', async () => {
+  const path = config({
     targets: [join(examples, 'broken', 'frontend-api-field.json')],
     rules: { 'schema/additionalProperties': 'warning' },
     format: 'json',
   });
   const fromFile = captureIo();
-  expect(await main(['check'], fromFile)).toBe(0);
+  expect(await main(['check', '--config', path], fromFile)).toBe(0);
   expect(JSON.parse(fromFile.out()).violations[0]).toMatchObject({
     rule: 'schema/additionalProperties',
     severity: 'warning',
   });
   const overridden = captureIo();
   expect(
-    await main(['check', '--rule', 'schema/additionalProperties=error', '--format', 'text'], overridden),
+    await main(
+      ['check', '--config', path, '--rule', 'schema/additionalProperties=error', '--format', 'text'],
+      overridden,
+    ),
   ).toBe(1);
   expect(overridden.out()).toMatch(/^schema\/additionalProperties \(error\)/);
 });
@@ -56,9 +65,8 @@ test.each([
   ],
   [{ headers: { Authorization: 'Bearer sk_live_x' } }, 'header "Authorization" looks like a credential'],
 ])('a bad config %j is a usage error naming the file and the key', async (value, message) => {
-  config(value);
   const io = captureIo();
-  expect(await main(['check', join(examples, 'valid')], io)).toBe(2);
+  expect(await main(['check', '--config', config(value), join(examples, 'valid')], io)).toBe(2);
   expect(io.err()).toContain(message);
   expect(io.err()).not.toContain('sk_live_x');
 });

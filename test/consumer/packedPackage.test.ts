@@ -4,13 +4,14 @@
  * the CLI from it, and require() it from CommonJS. Packages come from the npm cache that `npm ci` filled (the
  * consumer's TypeScript 5 from the registry the first time: the project itself builds with TypeScript 7).
  */
-import { execFile } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { client } from '../helpers.js';
+import { serve, type TestServer } from '../httpServer.js';
 import { tempDir } from '../tempDir.js';
 
 const run = promisify(execFile);
@@ -18,6 +19,11 @@ const run = promisify(execFile);
 const USERS_TYPESCRIPT = 'typescript@^5.9.3';
 const projectTsc = new URL('../../node_modules/typescript/bin/tsc', import.meta.url).pathname;
 const project = tempDir('consumer');
+/** The CLI as npm installed it: the built bin of the tarball, run the way a user's shell runs it. */
+const bin = join(project, 'node_modules/.bin/clerk-conformance');
+const dangling = { ...client(1), last_active_session_id: 'sess_2ohNloGlvbsE5jE9la8jNih1yka' };
+let server: TestServer | undefined;
+afterAll(() => server?.close());
 let packedFiles: string[] = [];
 let installLog = '';
 
@@ -109,11 +115,63 @@ test('a TypeScript consumer type-checks under NodeNext (TypeScript 5 and 7) and 
   );
 }, 120_000);
 
-test('the installed bin checks a file', async () => {
+test('the installed bin checks a file, and a document on stdin (-)', async () => {
   writeFileSync(join(project, 'client.json'), JSON.stringify(client(1)));
-  const bin = join(project, 'node_modules/.bin/clerk-conformance');
   const { stdout } = await run(bin, ['check', 'client.json'], { cwd: project });
   expect(stdout).toBe('conformant: 1 document, 1 client checked, no violations\n');
+  const fromStdin = run(bin, ['check', '-'], { cwd: project });
+  fromStdin.child.stdin?.end(JSON.stringify(dangling));
+  const failure = await fromStdin.then(
+    () => undefined,
+    (error: { code: number; stdout: string }) => error,
+  );
+  expect(failure?.code).toBe(1);
+  expect(failure?.stdout).toContain('-  /last_active_session_id  must be the id of one of sessions');
+});
+
+test('the installed bin reads clerk-conformance.config.json from its working directory', async () => {
+  const ci = join(project, 'ci');
+  mkdirSync(ci);
+  const target = new URL('../../examples/broken/frontend-api-field.json', import.meta.url).pathname;
+  writeFileSync(
+    join(ci, 'clerk-conformance.config.json'),
+    JSON.stringify({
+      targets: [target],
+      rules: { 'schema/additionalProperties': 'warning' },
+      format: 'json',
+    }),
+  );
+  const { stdout } = await run(bin, ['check'], { cwd: ci });
+  expect(JSON.parse(stdout).violations[0]).toMatchObject({
+    rule: 'schema/additionalProperties',
+    severity: 'warning',
+  });
+});
+
+test('the installed bin exits 130 on SIGINT while a read is stalled', { timeout: 20_000 }, async () => {
+  let stall = () => {};
+  const stalled = new Promise<void>((resolve) => {
+    stall = resolve;
+  });
+  // The first page holds a broken Client; the second (with an offset) is never answered.
+  server = await serve((request, response) => {
+    if (new URL(request.url ?? '/', 'http://x').searchParams.has('offset')) return stall();
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ data: [dangling], total_count: 2 }));
+  });
+  const child = spawn(bin, ['check', '--all-pages', `${server.url}/v1/clients?limit=1`], {
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await stalled;
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(stdout).toContain('interrupted by SIGINT');
 });
 
 test('a CommonJS consumer can require() the package', async () => {

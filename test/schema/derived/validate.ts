@@ -16,17 +16,20 @@ export const ALL_DERIVED: readonly DerivedDocument[] = [
   webhookDocument,
 ];
 
-let ajv: Ajv2020 | undefined;
+const ajvs = new Map<DerivedDocument, Ajv2020>();
 
 /**
- * The validator of one `$defs` definition of a derived document, compiled once for the whole run: one strict Ajv
- * holds every derived document (each stands alone by its `$id`), and the test files share it.
+ * The validator of one `$defs` definition of a derived document, compiled once for the whole run (the test files
+ * share it). Each document has an Ajv of its own that holds nothing else, so a definition that compiles proves that
+ * its document stands alone (no reference into another document).
  */
 export function compileDerived(document: DerivedDocument, name: string): ValidateFunction {
+  let ajv = ajvs.get(document);
   if (ajv === undefined) {
     ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormatsModule.default(ajv);
-    for (const each of ALL_DERIVED) ajv.addSchema(each);
+    ajv.addSchema(document);
+    ajvs.set(document, ajv);
   }
   const validate = ajv.getSchema(`${String(document.$id)}#/$defs/${encodeURIComponent(name)}`);
   if (validate === undefined) throw new Error(`no $defs/${name} in ${String(document.$id)}`);
