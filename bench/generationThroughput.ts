@@ -35,7 +35,7 @@ export function benchGeneration(): void {
     ['clientArbitrary({ realistic: false })', () => fc.sample(plain, 1)[0]],
   ];
   console.log(
-    `\nGeneration (objects/s, median of 41 interleaved rounds of 10 ms of CPU time; the ratio to json-schema-faker min / median / max of the per-round ratios; quality over ${SAMPLE} objects)`,
+    `\nGeneration (objects/s, median of 41 interleaved rounds of 10 ms of CPU time after 10 warm-up rounds; the ratio to json-schema-faker min / median / max of the per-round ratios; quality over ${SAMPLE} objects)`,
   );
   console.log(
     '| generator | objects/s | vs json-schema-faker | schema-valid | pass the default profile | every rule, strict |',
