@@ -1,7 +1,12 @@
-import { SUBJECT_KINDS, type SubjectKind } from '../documents/subjectKinds.js';
+import type { SubjectKind } from '../documents/subjectKinds.js';
 import { embedsCreationTime } from '../invariants/ksuidIds.js';
 import { ksuidSeconds } from '../ksuid.js';
-import { type Certifier, compileCertifier } from '../schema/certifier.js';
+import {
+  compileTestedCertifier,
+  type ObjectTest,
+  type TestedCertainty,
+  type TestedCertifier,
+} from '../schema/certifier.js';
 import { type ApiVersion, LATEST_API_VERSION } from '../schema/derived/index.js';
 import { clientSchema, type SchemaObject } from '../schema/validator.js';
 
@@ -65,66 +70,91 @@ export function fastPathFor(
   const seed = SEED_SCHEMAS[kind];
   if (version !== LATEST_API_VERSION || proven === undefined || seed === undefined) return undefined;
   if (!activeRules.every((rule) => proven.has(rule))) return undefined;
-  let schemaHolds = certifiers.get(kind);
-  if (schemaHolds === undefined) {
-    schemaHolds = compileCertifier(seed());
-    certifiers.set(kind, schemaHolds);
+  let certify = certifiers.get(kind);
+  if (certify === undefined) {
+    certify = compileTestedCertifier(seed(), OBJECT_TESTS[kind] ?? {});
+    certifiers.set(kind, certify);
   }
-  const rules: Rules = { clockSkewMs, ksuid: activeRules.includes('ksuid-ids') };
-  const invariantsHold =
-    SUBJECT_KINDS[kind].object === 'client'
-      ? (value: unknown, now: number | undefined) => clientHolds(value as Client, rules, now)
-      : (value: unknown, now: number | undefined) => sessionDocumentHolds(value as Session, rules, now);
+  const context: Context = { clockSkewMs, ksuid: activeRules.includes('ksuid-ids'), now: undefined };
   return (value, now) => {
-    if (!schemaHolds(value)) return 'unproven';
-    return invariantsHold(value, now) ? 'valid' : 'schema';
+    context.now = now;
+    return CERTAINTIES[certify(value, context)];
   };
 }
 
-/** Each kind's schema certifier, compiled once: the schema is the same for every option set. */
-const certifiers = new Map<SubjectKind, Certifier>();
+const CERTAINTIES: Readonly<Record<TestedCertainty, Certainty>> = { 0: 'unproven', 1: 'schema', 2: 'valid' };
 
-type Rules = { clockSkewMs: number; ksuid: boolean };
+/** Each kind's certifier with its invariants, compiled once: the rule settings come with each call's context. */
+const certifiers = new Map<SubjectKind, TestedCertifier>();
 
-// The shapes the seed schema guarantees once `schemaHolds` answered true.
-type Session = {
-  id: string;
-  user_id: string;
-  client_id: string;
-  status: string;
-  last_active_organization_id?: string | null;
-  latest_activity?: { id: string; object: string } | null;
-  last_active_at: number;
-  expire_at: number;
-  abandon_at: number;
-  updated_at: number;
-  created_at: number;
-};
-type Client = {
-  id: string;
-  session_ids: string[];
-  sessions: Session[];
-  sign_in_id: string | null;
-  sign_up_id: string | null;
-  last_active_session_id: string | null;
-  updated_at: number;
-  created_at: number;
+/** What the invariants know besides the values: the rule settings, and the call's `now`. */
+type Context = { clockSkewMs: number; ksuid: boolean; now: number | undefined };
+
+// The types the seed schema guarantees of the values an object test gets.
+type Activity = { id: string; object: string } | null | undefined;
+type Session = { id: string; client_id: string; status: string };
+
+/** The fields a Session's test reads, in the order of its parameters (`client_id` is the Client's to prove). */
+const SESSION_FIELDS = [
+  'id',
+  'user_id',
+  'status',
+  'last_active_organization_id',
+  'latest_activity',
+  'last_active_at',
+  'expire_at',
+  'abandon_at',
+  'updated_at',
+  'created_at',
+];
+
+/**
+ * The invariants of each kind, run by its certifier on the objects they are about with the values it read: each
+ * property is read once for the schema and the rules. A Client's sessions are tested as the certifier meets them,
+ * the Client last.
+ */
+const OBJECT_TESTS: Readonly<Partial<Record<SubjectKind, Record<string, ObjectTest>>>> = {
+  client: {
+    '': {
+      names: [
+        'id',
+        'session_ids',
+        'sessions',
+        'sign_in_id',
+        'sign_up_id',
+        'last_active_session_id',
+        'created_at',
+        'updated_at',
+      ],
+      holds: clientHolds,
+    },
+    '/properties/sessions/items': { names: SESSION_FIELDS, holds: sessionHolds },
+  },
+  session: { '': { names: ['client_id', ...SESSION_FIELDS], holds: sessionDocumentHolds } },
 };
 
 /** Above this many sessions, uniqueness is checked with a set rather than pairwise. */
 const PAIRWISE_LIMIT = 16;
 
-/** Every Client-wide rule and every per-session rule, in one pass over a schema-valid Client. */
-function clientHolds(client: Client, rules: Rules, now: number | undefined): boolean {
-  const { id, session_ids: listed, sessions, last_active_session_id: lastActive } = client;
-  const { sign_in_id: signIn, sign_up_id: signUp, created_at: created, updated_at: updated } = client;
+/** The Client-wide rules on a schema-valid Client whose sessions each passed {@link sessionHolds}. */
+function clientHolds(
+  id: string,
+  listed: string[],
+  sessions: Session[],
+  signIn: string | null,
+  signUp: string | null,
+  lastActive: string | null,
+  created: number,
+  updated: number,
+  context: Context,
+): boolean {
   // id-prefixes
   if (!isClientId(id)) return false;
   if (signIn !== null && !isSignInId(signIn)) return false;
   if (signUp !== null && !isSignUpId(signUp)) return false;
   // timestamps-in-milliseconds, timestamps-ordered, ksuid-ids
   if (!inMilliseconds(created) || !inMilliseconds(updated) || created > updated) return false;
-  if (rules.ksuid && !mintedAt(id, 'client_', created)) return false;
+  if (context.ksuid && !mintedAt(id, 'client_', created)) return false;
   // session-ids-match-sessions, -ordered and -unique: session_ids lists the ids of sessions, in order, each once.
   if (listed.length !== sessions.length) return false;
   const seen = sessions.length > PAIRWISE_LIMIT ? new Set<string>() : undefined;
@@ -141,22 +171,57 @@ function clientHolds(client: Client, rules: Rules, now: number | undefined): boo
     // session-client-id-matches (so its prefix is the Client id's)
     if (session.client_id !== id) return false;
     if (sessionId === lastActive) lastActiveStatus = session.status;
-    if (!sessionHolds(session, rules, now)) return false;
   }
   return lastActiveStatus === 'active' || lastActiveStatus === 'pending';
 }
 
 /** Every per-session rule on a schema-valid Session document. */
-function sessionDocumentHolds(session: Session, rules: Rules, now: number | undefined): boolean {
-  return isClientId(session.client_id) && sessionHolds(session, rules, now);
+function sessionDocumentHolds(
+  clientId: string,
+  id: string,
+  userId: string,
+  status: string,
+  organization: string | null | undefined,
+  activity: Activity,
+  lastActiveAt: number,
+  expire: number,
+  abandon: number,
+  updated: number,
+  created: number,
+  context: Context,
+): boolean {
+  return (
+    isClientId(clientId) &&
+    sessionHolds(
+      id,
+      userId,
+      status,
+      organization,
+      activity,
+      lastActiveAt,
+      expire,
+      abandon,
+      updated,
+      created,
+      context,
+    )
+  );
 }
 
 /** Every per-session rule on a schema-valid Session, but the prefix of its `client_id`, which the caller proves. */
-function sessionHolds(session: Session, rules: Rules, now: number | undefined): boolean {
-  const { id, user_id: userId, status, latest_activity: activity } = session;
-  const { created_at: created, updated_at: updated, expire_at: expire, abandon_at: abandon } = session;
-  const { last_active_at: lastActiveAt, last_active_organization_id: organization } = session;
-  const { clockSkewMs } = rules;
+function sessionHolds(
+  id: string,
+  userId: string,
+  status: string,
+  organization: string | null | undefined,
+  activity: Activity,
+  lastActiveAt: number,
+  expire: number,
+  abandon: number,
+  updated: number,
+  created: number,
+  { clockSkewMs, ksuid, now }: Context,
+): boolean {
   // id-prefixes
   if (!isSessionId(id) || !isUserId(userId)) return false;
   if (typeof organization === 'string' && !isOrganizationId(organization)) return false;
@@ -176,7 +241,7 @@ function sessionHolds(session: Session, rules: Rules, now: number | undefined): 
     if ((status === 'active' || status === 'pending') && expire <= now) return false;
     if (status === 'expired' && expire > now + clockSkewMs) return false;
   }
-  return !rules.ksuid || mintedAt(id, 'sess_', created);
+  return !ksuid || mintedAt(id, 'sess_', created);
 }
 
 /**

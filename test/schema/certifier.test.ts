@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type Client, clientArbitrary } from '../../src/index.js';
-import { compileCertifier } from '../../src/schema/certifier.js';
+import { compileCertifier, compileTestedCertifier } from '../../src/schema/certifier.js';
 import { clientSchema, compileValidator, type SchemaObject } from '../../src/schema/validator.js';
 import { client } from '../helpers.js';
 
@@ -169,5 +169,66 @@ describe('compileCertifier', () => {
       expect(compileCertifier(schema)('a')).toBe(false);
     expect(compileCertifier({ description: 'anything' })('a')).toBe(true);
     expect(compileCertifier({ type: 'string', nullable: true })(null)).toBe(true);
+  });
+});
+
+describe('object tests', () => {
+  const schema = {
+    type: 'object',
+    required: ['id', 'items'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string' },
+      note: { type: 'string', nullable: true },
+      items: { type: 'array', items: { type: 'object', properties: { n: { type: 'integer' } } } },
+    },
+  };
+
+  test('get the values the certifier read, in the order they name, absent ones undefined, then the context', () => {
+    const calls: unknown[][] = [];
+    const certify = compileTestedCertifier(schema, {
+      '': { names: ['items', 'note', 'id'], holds: (...args: unknown[]) => calls.push(args) > 0 },
+      '/properties/items/items': { names: ['n'], holds: (...args: unknown[]) => calls.push(args) > 0 },
+    });
+    const items = [{ n: 1 }, {}];
+    expect(certify({ id: 'a', items }, 'context')).toBe(2);
+    // Each item as the certifier meets it, the object holding them last.
+    expect(calls).toEqual([
+      [1, 'context'],
+      [undefined, 'context'],
+      [items, undefined, 'a', 'context'],
+    ]);
+  });
+
+  test('a failed test leaves the schema certified (1); a schema it does not prove is 0 whatever the tests say', () => {
+    const failing = compileTestedCertifier(schema, {
+      '': { names: ['id'], holds: (id: string) => id !== 'bad' },
+    });
+    expect(failing({ id: 'ok', items: [] }, undefined)).toBe(2);
+    expect(failing({ id: 'bad', items: [] }, undefined)).toBe(1);
+    expect(failing({ id: 'bad', items: [{ n: 'x' }] }, undefined)).toBe(0);
+    expect(failing({ id: 'bad', items: [], extra: 1 }, undefined)).toBe(0);
+    // After a failed test the others are not run: their answer could not make the value valid.
+    let later = 0;
+    const skipped = compileTestedCertifier(schema, {
+      '/properties/items/items': { names: ['n'], holds: () => false },
+      '': { names: ['id'], holds: () => ++later > 0 },
+    });
+    expect(skipped({ id: 'a', items: [{ n: 1 }] }, undefined)).toBe(1);
+    expect(later).toBe(0);
+  });
+
+  test('a test that names no object, or a property the object does not have, is an error, never skipped', () => {
+    const holds = () => true;
+    expect(() => compileTestedCertifier(schema, { '/properties/id': { names: [], holds } })).toThrow(
+      'object tests on no object with properties: /properties/id',
+    );
+    expect(() => compileTestedCertifier(schema, { '/nowhere': { names: [], holds } })).toThrow('/nowhere');
+    expect(() => compileTestedCertifier(schema, { '': { names: ['missing'], holds } })).toThrow(
+      'object test at /: no property missing',
+    );
+    // On an object it can never be certain of (a keyword it does not know), no value would reach the test.
+    const unknown = compileTestedCertifier({ ...schema, minProperties: 1 }, { '': { names: ['id'], holds } });
+    expect(unknown({ id: 'a', items: [] }, undefined)).toBe(0);
   });
 });
