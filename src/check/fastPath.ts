@@ -77,8 +77,15 @@ export function fastPathFor(
   }
   const context: Context = { clockSkewMs, ksuid: activeRules.includes('ksuid-ids'), now: undefined };
   return (value, now) => {
+    // Restored after: a getter of the value may run another check with this fast path, and the rest of this one
+    // must not see its `now`.
+    const outer = context.now;
     context.now = now;
-    return CERTAINTIES[certify(value, context)];
+    try {
+      return CERTAINTIES[certify(value, context)];
+    } finally {
+      context.now = outer;
+    }
   };
 }
 

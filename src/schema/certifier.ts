@@ -63,9 +63,9 @@ export function compileTestedCertifier(
   };
   const emit = (node: unknown, value: string, pointer: string): void => {
     if (node === true) return;
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return notCertain(pointer);
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return void notCertain(pointer);
     const { nullable } = node as Record<string, unknown>;
-    if (nullable !== undefined && typeof nullable !== 'boolean') return notCertain(pointer);
+    if (nullable !== undefined && typeof nullable !== 'boolean') return void notCertain(pointer);
     // A null passes a nullable schema unless an enum leaves it out (as Ajv has it); the block is closed whatever the
     // body emits.
     if (nullable === true) out.push(`if (${value} !== null) {`);
@@ -77,7 +77,7 @@ export function compileTestedCertifier(
   const emitAssertions = (node: Record<string, unknown>, value: string, pointer: string): void => {
     const keywords = Object.keys(node);
     if (keywords.some((keyword) => !ANNOTATIONS.has(keyword) && !ASSERTIONS.has(keyword)))
-      return notCertain(pointer);
+      return void notCertain(pointer);
     const { type, enum: allowed, format, properties, required, additionalProperties, items } = node;
     if (type === undefined) {
       // Without a type the other assertions apply to some types only: not certain unless there are none.
@@ -85,17 +85,17 @@ export function compileTestedCertifier(
       return;
     }
     const test = typeof type === 'string' ? TYPE_TESTS[type] : undefined;
-    if (test === undefined) return notCertain(pointer);
+    if (test === undefined) return void notCertain(pointer);
     out.push(`if (!(${test(value)})) return 0;`);
     if (allowed !== undefined) {
       if (!Array.isArray(allowed) || allowed.length === 0 || !allowed.every(isPrimitive))
-        return notCertain(pointer);
+        return void notCertain(pointer);
       out.push(
         `if (${allowed.map((each) => `${value} !== ${JSON.stringify(each)}`).join(' && ')}) return 0;`,
       );
     }
     if (format !== undefined) {
-      if (format !== 'int64' || (type !== 'integer' && type !== 'number')) return notCertain(pointer);
+      if (format !== 'int64' || (type !== 'integer' && type !== 'number')) return void notCertain(pointer);
       // The integer type has tested Number.isInteger already.
       const integer = type === 'integer' ? '' : `!Number.isInteger(${value}) || `;
       out.push(`if (${integer}Math.abs(${value}) > ${INT64_BOUND}) return 0;`);
@@ -103,18 +103,18 @@ export function compileTestedCertifier(
     if (properties !== undefined || required !== undefined || additionalProperties !== undefined) {
       const named = properties === undefined ? {} : properties;
       if (type !== 'object' || typeof named !== 'object' || named === null || Array.isArray(named))
-        return notCertain(pointer);
+        return void notCertain(pointer);
       if (additionalProperties !== undefined && typeof additionalProperties !== 'boolean')
-        return notCertain(pointer);
+        return void notCertain(pointer);
       if (
         required !== undefined &&
         (!Array.isArray(required) || !required.every((name) => typeof name === 'string'))
       )
-        return notCertain(pointer);
+        return void notCertain(pointer);
       const mandatory = new Set<string>(required);
       const names = [...new Set([...Object.keys(named), ...mandatory])];
       // A name Object.prototype has would be read through the prototype when missing.
-      if (names.some((name) => name in Object.prototype)) return notCertain(pointer);
+      if (names.some((name) => name in Object.prototype)) return void notCertain(pointer);
       // Each property is read once; with additionalProperties false, the known ones found are counted, and the
       // keys a for-in sees (its own, and any enumerable inherited one) must be exactly those.
       const closed = additionalProperties === false;
@@ -156,7 +156,7 @@ export function compileTestedCertifier(
       }
     }
     if (items !== undefined) {
-      if (type !== 'array') return notCertain(pointer);
+      if (type !== 'array') return void notCertain(pointer);
       const index = `i${counter++}`;
       const item = `v${counter++}`;
       out.push(

@@ -334,6 +334,31 @@ describe('the fast path', () => {
     }
   });
 
+  test('judges at its own now when a getter of the value runs another check with another now', () => {
+    const fast = fastPathFor('client', LATEST_API_VERSION, ['status-matches-clock'], 1000);
+    type Parsed = { object: string; sessions: Array<{ status: string; expire_at: number }> };
+    const isActive = (session: { status: string }) => session.status === 'active';
+    const client = fc
+      .sample(valid, { numRuns: 100, seed: 3 })
+      .map((value) => JSON.parse(JSON.stringify(value)) as Parsed)
+      .find((value) => value.sessions.length === 1 && value.sessions.every(isActive)) as Parsed;
+    const session = client.sessions.find(isActive) as Parsed['sessions'][number];
+    const now = session.expire_at - 1;
+    // At the later time the active session has expired: judged then, the Client would not be valid.
+    const later = session.expire_at + 1;
+    expect(fast?.(client, later)).toBe('schema');
+    expect(fast?.(client, now)).toBe('valid');
+    const { object, ...rest } = client;
+    const reentrant = {
+      get object() {
+        fast?.(JSON.parse(JSON.stringify(client)), later);
+        return object;
+      },
+      ...rest,
+    };
+    expect(fast?.(reentrant, now)).toBe('valid');
+  });
+
   test('hands over every kind it does not prove, every older API version, and any rule it does not know', () => {
     expect(fastPathFor('client', '2025-11-10', [], 1000)).toBeUndefined();
     expect(fastPathFor('fapi-client', LATEST_API_VERSION, [], 1000)).toBeUndefined();
