@@ -183,36 +183,8 @@ function clientHolds(
 }
 
 /** Every per-session rule on a schema-valid Session document. */
-function sessionDocumentHolds(
-  clientId: string,
-  id: string,
-  userId: string,
-  status: string,
-  organization: string | null | undefined,
-  activity: Activity,
-  lastActiveAt: number,
-  expire: number,
-  abandon: number,
-  updated: number,
-  created: number,
-  context: Context,
-): boolean {
-  return (
-    isClientId(clientId) &&
-    sessionHolds(
-      id,
-      userId,
-      status,
-      organization,
-      activity,
-      lastActiveAt,
-      expire,
-      abandon,
-      updated,
-      created,
-      context,
-    )
-  );
+function sessionDocumentHolds(clientId: string, ...session: Parameters<typeof sessionHolds>): boolean {
+  return isClientId(clientId) && sessionHolds(...session);
 }
 
 /** Every per-session rule on a schema-valid Session, but the prefix of its `client_id`, which the caller proves. */
