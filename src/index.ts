@@ -56,4 +56,4 @@ export {
 } from './server/referenceServer.js';
 export { SESSION_MODES, type SessionMode } from './server/referenceStore.js';
 export { STATEFUL_FAULTS, type StatefulFault, type StatefulFaultName } from './server/statefulFaults.js';
-export { openTarget, type ReadOptions, type TargetItem } from './targets/index.js';
+export { itemSource, openTarget, type ReadOptions, type TargetItem } from './targets/index.js';

@@ -9,7 +9,7 @@ import type { ReadOptions, TargetItem } from './types.js';
 import { urlTarget } from './urlTarget.js';
 
 export type { ReadOptions, TargetDocument, TargetError, TargetItem, TargetSkip } from './types.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS } from './types.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS, itemSource } from './types.js';
 
 /** File names a directory target reads. */
 const DOCUMENT_EXTENSIONS = ['.json', '.ndjson', '.har'];

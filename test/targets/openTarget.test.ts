@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import * as exported from '../../src/index.js';
 import { DEFAULT_MAX_BYTES, openTarget, type TargetItem } from '../../src/targets/index.js';
 import { tempDir } from '../tempDir.js';
 
@@ -20,6 +21,19 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('openTarget', () => {
+  test('names a line of an NDJSON file by file and line, through the package exports', async () => {
+    const root = tree({ 'log.ndjson': '{"n":1}\n{"n": tru}\n' });
+    const items: TargetItem[] = [];
+    for await (const item of exported.openTarget(join(root, 'log.ndjson'), { maxBytes: DEFAULT_MAX_BYTES }))
+      items.push(item);
+    expect(items.map((item) => [item.kind, exported.itemSource(item).slice(root.length)])).toEqual([
+      ['document', '/log.ndjson:1'],
+      ['error', '/log.ndjson:2'],
+    ]);
+    // Any other document is named by its source alone.
+    expect(exported.itemSource({ source: 'list.json' })).toBe('list.json');
+  });
+
   test('reads a directory recursively, in sorted order, .json files only', async () => {
     const root = tree({ 'b.json': '{"n":2}', 'a/c.json': '{"n":1}', 'notes.txt': 'x', 'z/d.json': '[]' });
     const items = await collect(root);
