@@ -9,15 +9,19 @@ export type Certifier = (value: unknown) => boolean;
 
 /**
  * A test the certifier runs on an object (at a JSON Pointer into the schema) once the object's properties are
- * certain: it gets their values in the order of `names` (undefined where absent), then the certifier's context.
+ * certain: it gets their values in the order of `names` (undefined where absent), then the certifier call's
+ * `context` and `now`.
  */
 export type ObjectTest = { names: readonly string[]; holds: (...args: never[]) => boolean };
 
 /** 0: the schema is not certain; 1: it is, but an object test failed; 2: the schema and every object test hold. */
 export type TestedCertainty = 0 | 1 | 2;
 
-/** A certifier with object tests, which reads each property once for both: the tests get the values it read. */
-export type TestedCertifier = (value: unknown, context: unknown) => TestedCertainty;
+/**
+ * A certifier with object tests, which reads each property once for both: the tests get the values it read, and
+ * `context` and `now` as given (arguments, not shared state: a getter of the value may run another certification).
+ */
+export type TestedCertifier = (value: unknown, context: unknown, now: number | undefined) => TestedCertainty;
 
 const ASSERTIONS = new Set([
   'type',
@@ -41,7 +45,7 @@ const INT64_BOUND = '9223372036854775808';
  */
 export function compileCertifier(schema: SchemaObject): Certifier {
   const certify = compileTestedCertifier(schema, {});
-  return (value) => certify(value, undefined) === 2;
+  return (value) => certify(value, undefined, undefined) === 2;
 }
 
 /**
@@ -150,7 +154,7 @@ export function compileTestedCertifier(
         });
         // After a failed test the schema is still certified, so the caller knows whether Ajv must be asked.
         out.push(
-          `if (holds && !t${testNames.indexOf(pointer)}(${[...values, 'context'].join(', ')})) holds = false;`,
+          `if (holds && !t${testNames.indexOf(pointer)}(${[...values, 'context', 'now'].join(', ')})) holds = false;`,
         );
         settled.add(pointer);
       }
@@ -171,7 +175,7 @@ export function compileTestedCertifier(
   if (missed.length > 0) throw new Error(`object tests on no object with properties: ${missed.join(', ')}`);
   // Code generated from the schema's own names and literals, each quoted by JSON.stringify; the tests are bound as
   // constants of the function.
-  const body = `return function certify(value, context) {\nlet holds = true;\n${out.join('\n')}\nreturn holds ? 2 : 1;\n};`;
+  const body = `return function certify(value, context, now) {\nlet holds = true;\n${out.join('\n')}\nreturn holds ? 2 : 1;\n};`;
   const make = new Function(...testNames.map((_, index) => `t${index}`), body);
   return make(...testNames.map((pointer) => (tests[pointer] as ObjectTest).holds)) as TestedCertifier;
 }

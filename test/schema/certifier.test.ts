@@ -184,19 +184,19 @@ describe('object tests', () => {
     },
   };
 
-  test('get the values the certifier read, in the order they name, absent ones undefined, then the context', () => {
+  test('get the values the certifier read, in the order they name, absent ones undefined, then context and now', () => {
     const calls: unknown[][] = [];
     const certify = compileTestedCertifier(schema, {
       '': { names: ['items', 'note', 'id'], holds: (...args: unknown[]) => calls.push(args) > 0 },
       '/properties/items/items': { names: ['n'], holds: (...args: unknown[]) => calls.push(args) > 0 },
     });
     const items = [{ n: 1 }, {}];
-    expect(certify({ id: 'a', items }, 'context')).toBe(2);
+    expect(certify({ id: 'a', items }, 'context', 7)).toBe(2);
     // Each item as the certifier meets it, the object holding them last.
     expect(calls).toEqual([
-      [1, 'context'],
-      [undefined, 'context'],
-      [items, undefined, 'a', 'context'],
+      [1, 'context', 7],
+      [undefined, 'context', 7],
+      [items, undefined, 'a', 'context', 7],
     ]);
   });
 
@@ -204,17 +204,17 @@ describe('object tests', () => {
     const failing = compileTestedCertifier(schema, {
       '': { names: ['id'], holds: (id: string) => id !== 'bad' },
     });
-    expect(failing({ id: 'ok', items: [] }, undefined)).toBe(2);
-    expect(failing({ id: 'bad', items: [] }, undefined)).toBe(1);
-    expect(failing({ id: 'bad', items: [{ n: 'x' }] }, undefined)).toBe(0);
-    expect(failing({ id: 'bad', items: [], extra: 1 }, undefined)).toBe(0);
+    expect(failing({ id: 'ok', items: [] }, undefined, undefined)).toBe(2);
+    expect(failing({ id: 'bad', items: [] }, undefined, undefined)).toBe(1);
+    expect(failing({ id: 'bad', items: [{ n: 'x' }] }, undefined, undefined)).toBe(0);
+    expect(failing({ id: 'bad', items: [], extra: 1 }, undefined, undefined)).toBe(0);
     // After a failed test the others are not run: their answer could not make the value valid.
     let later = 0;
     const skipped = compileTestedCertifier(schema, {
       '/properties/items/items': { names: ['n'], holds: () => false },
       '': { names: ['id'], holds: () => ++later > 0 },
     });
-    expect(skipped({ id: 'a', items: [{ n: 1 }] }, undefined)).toBe(1);
+    expect(skipped({ id: 'a', items: [{ n: 1 }] }, undefined, undefined)).toBe(1);
     expect(later).toBe(0);
   });
 
@@ -229,6 +229,6 @@ describe('object tests', () => {
     );
     // On an object it can never be certain of (a keyword it does not know), no value would reach the test.
     const unknown = compileTestedCertifier({ ...schema, minProperties: 1 }, { '': { names: ['id'], holds } });
-    expect(unknown({ id: 'a', items: [] }, undefined)).toBe(0);
+    expect(unknown({ id: 'a', items: [] }, undefined, undefined)).toBe(0);
   });
 });
