@@ -3,7 +3,7 @@ import { invariants } from '../invariants/index.js';
 import { type RuleDescription, schemaRules, unknownValueRules } from '../schema/schemaRules.js';
 import type { CheckOptions, Profile, RuleSetting } from './types.js';
 
-const PROFILES: readonly Profile[] = ['default', 'strict'];
+export const PROFILES: readonly Profile[] = ['default', 'strict'];
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'off'];
 
 /** Every rule `checkClient` can report: the schema's keywords, what no schema knows yet, then the invariants. */
