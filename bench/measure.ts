@@ -63,7 +63,7 @@ export function interleaved(
   }
   for (let round = -warmupRounds; round < rounds; round++) {
     // Batches sized again on warm code: a checker's first call, which builds its fast path, takes over a millisecond
-    // alone; the batch of 1 it left made the clock reads (0.7 microseconds each) a third of the checker's time.
+    // alone; the batch of 1 it left made the clock reads (0.7 microseconds each) a fifth of a profiled run.
     if (round === 0) for (const [name, run] of Object.entries(contenders)) batches[name] = batchOf(run);
     for (const [name, run] of Object.entries(contenders)) {
       // Each slice starts on an empty young generation: a contender's garbage is not collected in another's time.
