@@ -194,9 +194,9 @@ export function startRun(options: RunOptions = {}): Run {
       if (violations.length === 0) continue;
       const document = itemSource(item);
       const source = at === '' ? document : `${document}#${at}`;
-      const context = { ...tagOf(item, name), ...reproduceOf(item) };
+      const reported = { ...tagOf(item, name), ...reproduceOf(item) };
       for (const violation of violations) {
-        const sourced: SourcedViolation = { source, kind, document, ...violation, ...context };
+        const sourced: SourcedViolation = { source, kind, document, ...violation, ...reported };
         options.onViolation?.(sourced);
         found.push(sourced);
         // Counts stay exact; examples are bounded, so memory does not grow with the number of violations.

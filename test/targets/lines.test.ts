@@ -51,6 +51,32 @@ test('chunked anywhere, even inside a character or a CRLF, the lines are those o
   );
 });
 
+test('lines of large chunks, decoded a span of ASCII lines at a time, are those of the whole text', () => {
+  // Spans of up to 64 KiB: short lines, lines longer than a span, non-ASCII lines among them, and CRLF endings.
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.integer({ min: 0, max: 3000 }).map((length) => 'a'.repeat(length)),
+          fc.integer({ min: 60_000, max: 140_000 }).map((length) => 'b'.repeat(length)),
+          fc.string({ unit: 'grapheme', maxLength: 12 }).filter((text) => !/[\r\n]/.test(text)),
+        ),
+        { minLength: 1, maxLength: 120 },
+      ),
+      fc.constantFrom('\n', '\r\n'),
+      fc.array(fc.nat(), { maxLength: 4 }),
+      fc.constantFrom(100_000, 10 * 1024 * 1024),
+      (lines, newline, cuts, maxBytes) => {
+        const text = lines.map((line) => line + newline).join('');
+        const splitter = new LineSplitter(maxBytes);
+        const found = chunksOf(Buffer.from(text), cuts).flatMap((chunk) => [...splitter.push(chunk)]);
+        expect([...found, ...splitter.end()]).toEqual(reference(lines, maxBytes));
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
 test('a runaway line keeps at most the limit in memory, however long it grows', () => {
   const splitter = new LineSplitter(10);
   const pending = () => (splitter as unknown as { pending: Buffer[] }).pending;
