@@ -150,7 +150,6 @@ export function startRun(options: RunOptions = {}): Run {
       result.targets.push(target);
     }
     judge(item, name, target, found);
-    options.onDocument?.(result.documents);
     last = spend(target, last);
     return found;
   };
@@ -208,6 +207,7 @@ export function startRun(options: RunOptions = {}): Run {
         result.violations.push(sourced);
       }
     }
+    options.onDocument?.(result.documents);
   };
   /** The result as it would end now: `result` itself at the end, a copy while the run goes on. */
   const ended = (final: boolean): RunResult => {
