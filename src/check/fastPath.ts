@@ -144,7 +144,6 @@ function clientHolds(
   created: number,
   updated: number,
   context: Context,
-  _now: number | undefined,
 ): boolean {
   // id-prefixes
   if (!isClientId(id)) return false;

@@ -185,15 +185,18 @@ export function startRun(options: RunOptions = {}): Run {
     // A document that holds no Client or Session (another webhook event, an envelope of neither) is counted, not
     // lost; an empty list is an answer with nothing in it.
     if (contents.subjects.length === 0 && !isList(item.value)) result.skipped += 1;
+    // Named only when a violation needs it: most documents have none.
+    let document: string | undefined;
+    let reported: { target?: string; reproduce?: string } | undefined;
     for (const { kind, at, value } of contents.subjects) {
       const count = SUBJECT_KINDS[kind].count;
       result[count] += 1;
       target[count] += 1;
       const { violations } = check(kind, value, item.observedAt, item.apiVersion);
       if (violations.length === 0) continue;
-      const document = itemSource(item);
+      document ??= itemSource(item);
+      reported ??= { ...tagOf(item, name), ...reproduceOf(item) };
       const source = at === '' ? document : `${document}#${at}`;
-      const reported = { ...tagOf(item, name), ...reproduceOf(item) };
       for (const violation of violations) {
         const sourced: SourcedViolation = { source, kind, document, ...violation, ...reported };
         options.onViolation?.(sourced);
