@@ -35,8 +35,8 @@ export async function* ndjsonTarget(
 }
 
 /**
- * 256 KiB reads: with node's default 64 KiB, a 100,000-line check waited for reads 11-19 % of its time (CPU profiles);
- * with 1 MiB, peak RSS grew with the file (86 to 160 MiB at 1,000,000 lines); 256 KiB gave 3 % and 91 MiB.
+ * 256 KiB reads: with node's default 64 KiB, a 100,000-line check waited for reads 11-19 % of its time (CPU
+ * profiles); with 1 MiB, peak RSS grew with the file (86 to 160 MiB at 1,000,000 lines); 256 KiB gave 3 % and 91 MiB.
  */
 const READ_BYTES = 256 * 1024;
 
