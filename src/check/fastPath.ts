@@ -88,7 +88,6 @@ const certifiers = new Map<SubjectKind, TestedCertifier>();
 type Context = { clockSkewMs: number; ksuid: boolean };
 
 // The types the seed schema guarantees of the values an object test gets.
-type Activity = { id: string; object: string } | null | undefined;
 type Session = { id: string; client_id: string; status: string };
 
 /** The fields a Session's test reads, in the order of its parameters (`client_id` is the Client's to prove). */
@@ -97,7 +96,6 @@ const SESSION_FIELDS = [
   'user_id',
   'status',
   'last_active_organization_id',
-  'latest_activity',
   'last_active_at',
   'expire_at',
   'abandon_at',
@@ -105,10 +103,13 @@ const SESSION_FIELDS = [
   'created_at',
 ];
 
+/** `latest-activity-object`, and the prefix of the activity's id, on the values the certifier read. */
+const ACTIVITY_TEST: ObjectTest = { names: ['object', 'id'], holds: activityHolds };
+
 /**
  * The invariants of each kind, run by its certifier on the objects they are about with the values it read: each
- * property is read once for the schema and the rules. A Client's sessions are tested as the certifier meets them,
- * the Client last.
+ * property is read once for the schema and the rules (an activity's shape varies, so a second read of it is a slow
+ * lookup). A Client's sessions are tested as the certifier meets them, the Client last.
  */
 const OBJECT_TESTS: Readonly<Partial<Record<SubjectKind, Record<string, ObjectTest>>>> = {
   client: {
@@ -126,8 +127,12 @@ const OBJECT_TESTS: Readonly<Partial<Record<SubjectKind, Record<string, ObjectTe
       holds: clientHolds,
     },
     '/properties/sessions/items': { names: SESSION_FIELDS, holds: sessionHolds },
+    '/properties/sessions/items/properties/latest_activity': ACTIVITY_TEST,
   },
-  session: { '': { names: ['client_id', ...SESSION_FIELDS], holds: sessionDocumentHolds } },
+  session: {
+    '': { names: ['client_id', ...SESSION_FIELDS], holds: sessionDocumentHolds },
+    '/properties/latest_activity': ACTIVITY_TEST,
+  },
 };
 
 /** Above this many sessions, uniqueness is checked with a set rather than pairwise. */
@@ -183,7 +188,6 @@ function sessionHolds(
   userId: string,
   status: string,
   organization: string | null | undefined,
-  activity: Activity,
   lastActiveAt: number,
   expire: number,
   abandon: number,
@@ -195,10 +199,6 @@ function sessionHolds(
   // id-prefixes
   if (!isSessionId(id) || !isUserId(userId)) return false;
   if (typeof organization === 'string' && !isOrganizationId(organization)) return false;
-  // latest-activity-object, and the prefix of its id
-  if (activity !== undefined && activity !== null) {
-    if (activity.object !== 'session_activity' || !isActivityId(activity.id)) return false;
-  }
   // timestamps-in-milliseconds
   if (!inMilliseconds(created) || !inMilliseconds(updated) || !inMilliseconds(expire)) return false;
   if (!inMilliseconds(abandon) || !inMilliseconds(lastActiveAt)) return false;
@@ -214,6 +214,11 @@ function sessionHolds(
   return !ksuid || mintedAt(id, 'sess_', created);
 }
 
+/** An activity's rules: `latest-activity-object` and the prefix of its id (`id-prefixes`). */
+function activityHolds(object: string, id: string): boolean {
+  return object === 'session_activity' && isActivityId(id);
+}
+
 /**
  * `ksuid-ids` on an id whose prefix is proven: read right after it when the KSUID follows that prefix directly (as
  * it always does in a Clerk id), in general otherwise.
@@ -223,12 +228,18 @@ function mintedAt(id: string, prefix: string, created: number): boolean {
 }
 
 /**
- * As `id-prefixes` wants it: the prefix and something after it. Compiled once per prefix into constant comparisons,
- * which measured 1.4× faster than a loop over the prefix's codes and 1.8× faster than `startsWith`.
+ * As `id-prefixes` wants it: the prefix and something after it, which are exactly the strings between the prefix and
+ * the prefix with its last character's successor (`sess_` < id < `` sess` ``). Two native comparisons measured
+ * 1.07-1.11× faster on a whole strict check than comparing the prefix's chars one by one (code units cost the same
+ * whether read for this or for a KSUID); a function of its own per prefix is inlined where one closure shared by all
+ * prefixes was not.
  */
 function prefixTest(prefix: string): IdTest {
-  const codes = Array.from(prefix, (char, index) => ` && id.charCodeAt(${index}) === ${char.charCodeAt(0)}`);
-  return new Function('id', `return id.length > ${prefix.length}${codes.join('')};`) as IdTest;
+  const after = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return new Function(
+    'id',
+    `return id > ${JSON.stringify(prefix)} && id < ${JSON.stringify(after)};`,
+  ) as IdTest;
 }
 type IdTest = (id: string) => boolean;
 const isClientId = prefixTest('client_');

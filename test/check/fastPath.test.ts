@@ -90,6 +90,9 @@ const replacement = (old: unknown, donor: unknown): fc.Arbitrary<unknown> =>
           `${old}x`,
           old.replace(/.$/, '0'),
           old.match(/^[a-z_]+_/)?.[0] ?? old,
+          // The prefix's last underscore turned into its neighbours: the bounds of the prefix tests' comparisons.
+          old.replace(/_([^_]*)$/, '`$1'),
+          old.replace(/_([^_]*)$/, '^$1'),
         )
       : fc.constant(old),
     fc.constantFrom(...timesOf(donor), ...stringsOf(donor)),
