@@ -1,6 +1,7 @@
 /** Hostile values given to checkClient: huge broken Clients stay linear, odd objects never throw (issue 10). */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { createChecker } from '../../src/check/checkClient.js';
 import { checkClient } from '../../src/index.js';
 import { client, copy, T0 } from '../helpers.js';
 
@@ -79,6 +80,36 @@ describe('checkClient never throws and judges own enumerable properties only, as
     expect(checkClient({ ...value, sessions }).violations).toContainEqual(
       expect.objectContaining({ rule: 'schema/required', path: '/sessions/0/id' }),
     );
+  });
+
+  test('a Session document whose activity fields are inherited is judged as JSON sees it', () => {
+    const session = copy(valid).sessions[0] as unknown as Record<string, unknown>;
+    const inherited = { ...session, latest_activity: Object.create(session.latest_activity as object) };
+    const check = createChecker();
+    for (const fastPath of [true, false])
+      expect(createChecker({}, { fastPath })('session', inherited).violations).toContainEqual(
+        expect.objectContaining({ rule: 'schema/required', path: '/latest_activity/id' }),
+      );
+    expect(check('session', session).ok).toBe(true);
+  });
+
+  test("a getter on an instance's prototype never runs: the instance is judged as its JSON", () => {
+    let runs = 0;
+    class Lazy {
+      // A memoizing getter: once read, the instance would have its own `object` and pass.
+      get object() {
+        runs += 1;
+        Object.defineProperty(this, 'object', { value: 'client', enumerable: true });
+        return 'client';
+      }
+    }
+    const { object: _, ...rest } = copy(valid);
+    const lazy = Object.assign(new Lazy(), rest);
+    for (const fastPath of [true, false])
+      expect(createChecker({}, { fastPath })('client', lazy).violations).toContainEqual(
+        expect.objectContaining({ rule: 'schema/required', path: '/object' }),
+      );
+    expect(runs).toBe(0);
   });
 
   test('a class instance with a non-enumerable field: only its own enumerable fields count', () => {
