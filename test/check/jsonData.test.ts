@@ -26,6 +26,10 @@ describe('isPlainJsonData', () => {
       { ...valid, sessions: [{ ...session, tasks: new Set() }] },
       { ...valid, sessions: [{ ...session, tasks: [new Date()] }] },
       { ...valid, sessions: [() => session] },
+      // A Session document's own objects, as a Client's sessions' are.
+      { ...session, latest_activity: Object.create(session.latest_activity as object) },
+      { ...session, actor: new Map() },
+      { ...session, tasks: [new Date()] },
       new Proxy(valid, {
         get() {
           throw new Error('trap');
