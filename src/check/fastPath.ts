@@ -229,9 +229,9 @@ function mintedAt(id: string, prefix: string, created: number): boolean {
 
 /**
  * As `id-prefixes` wants it: the prefix and something after it, which are exactly the strings between the prefix and
- * the prefix with its last character's successor (`sess_` < id < `` sess` ``). Two native comparisons measured
- * 1.07-1.11× faster on a whole strict check than comparing the prefix's chars one by one. A function of its own per
- * prefix, because V8 does not inline closures that share one function (its inlining trace: "many closures").
+ * the prefix with its last character's successor ('sess_' < id < 'sess`', as '`' follows '_'). Two native comparisons
+ * measured 1.06-1.12× faster on a whole strict check than comparing the prefix's chars one by one. A function of its
+ * own per prefix, because V8 does not inline closures that share one function (its inlining trace: "many closures").
  */
 function prefixTest(prefix: string): IdTest {
   const after = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
