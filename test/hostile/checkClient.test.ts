@@ -85,12 +85,11 @@ describe('checkClient never throws and judges own enumerable properties only, as
   test('a Session document whose activity fields are inherited is judged as JSON sees it', () => {
     const session = copy(valid).sessions[0] as unknown as Record<string, unknown>;
     const inherited = { ...session, latest_activity: Object.create(session.latest_activity as object) };
-    const check = createChecker();
     for (const fastPath of [true, false])
       expect(createChecker({}, { fastPath })('session', inherited).violations).toContainEqual(
         expect.objectContaining({ rule: 'schema/required', path: '/latest_activity/id' }),
       );
-    expect(check('session', session).ok).toBe(true);
+    expect(createChecker()('session', session).ok).toBe(true);
   });
 
   test("a getter on an instance's prototype never runs: the instance is judged as its JSON", () => {
