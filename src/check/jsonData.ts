@@ -9,8 +9,8 @@ const MAX_DEPTH = 1000;
 /**
  * True when the objects checks descend into (the Client, `sessions`, `session_ids`, each session and its
  * `latest_activity`, `actor` and `tasks`, or a Session document's own) are plain data as `JSON.parse` makes them:
- * standard prototypes, so nothing is inherited. It reads only those fields, so parsed JSON pays a few percent for it (measured: 2-5 % of a check);
- * a read that throws answers false. Getters that return are read as JSON would read them.
+ * standard prototypes, so nothing is inherited. It reads only those fields, so parsed JSON pays a few percent for it
+ * (measured: 2-5 % of a check); a read that throws answers false. Getters that return are read as JSON would read them.
  */
 export function isPlainJsonData(value: unknown): boolean {
   try {

@@ -207,8 +207,10 @@ const TYPE_TESTS: Record<string, (value: string, probe?: string) => string> = {
   // Objects and arrays with the standard prototypes only: plain data as JSON.parse makes it, nothing inherited.
   array: (value) => `Array.isArray(${value}) && Object.getPrototypeOf(${value}) === Array.prototype`,
   // An absent required property fails the object anyway, so a probe (`"object" in value`) changes no answer.
-  object: (value, probe) =>
-    `typeof ${value} === 'object' && ${value} !== null${probe === undefined ? '' : ` && ${JSON.stringify(probe)} in ${value}`} && Object.getPrototypeOf(${value}) === Object.prototype`,
+  object: (value, probe) => {
+    const asked = probe === undefined ? '' : ` && ${JSON.stringify(probe)} in ${value}`;
+    return `typeof ${value} === 'object' && ${value} !== null${asked} && Object.getPrototypeOf(${value}) === Object.prototype`;
+  },
 };
 
 function isPrimitive(value: unknown): boolean {
